@@ -1,0 +1,27 @@
+import { defineConfig } from "vitest/config";
+
+// Test tiers by file suffix: *.test.ts are unit tests (no database), *.int.test.ts need PostgreSQL.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: "unit",
+          include: ["src/**/*.test.ts", "tools/**/*.test.ts", "bench/**/*.test.ts"],
+          exclude: ["**/*.int.test.ts", "node_modules/**"],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: "integration",
+          include: ["src/**/*.int.test.ts", "tools/**/*.int.test.ts"],
+          globalSetup: ["./src/test/global-setup.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          pool: "forks",
+        },
+      },
+    ],
+  },
+});
