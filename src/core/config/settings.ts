@@ -1,82 +1,25 @@
-// The settings schema: one zod schema for defaults (config/default.toml), the database and the settings page.
+// Settings defaults (config/default.toml) and how a partial update is applied to them.
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { parse as parseToml } from "smol-toml";
 import { z } from "zod";
+import { projectRoot } from "./project-root";
+import { SettingsSchema, type Settings, type SettingsPatch, type SettingsSection } from "./schema";
 
-const hostPattern = z
-  .string()
-  .trim()
-  .min(1)
-  .regex(/^(\*\.)?[a-z0-9.-]+(:\d+)?$/i, "a host name such as civitai.com or *.hf.co");
+export * from "./schema";
 
-export const DownloadSettingsSchema = z.object({
-  concurrency: z.number().int().min(1).max(10),
-  per_host_concurrency: z.number().int().min(1).max(16),
-  chunk_size: z.number().int().min(64 * 1024).max(1024 * 1024 * 1024),
-  max_bandwidth_mbps: z.number().min(0).max(100_000),
-  resume_downloads: z.boolean(),
-  civitai_api_timeout: z.number().int().min(1).max(600),
-  download_timeout: z.number().int().min(1).max(3600),
-  retries: z.number().int().min(0).max(10),
-  allowed_hosts: z.array(hostPattern),
-  allow_private_networks: z.boolean(),
-});
-
-export const ResolveSettingsSchema = z.object({
-  concurrency: z.number().int().min(1).max(16),
-  model_lists: z.array(z.string().trim().min(1)),
-});
-
-export const CacheSettingsSchema = z.object({
-  enabled: z.boolean(),
-  ttl_hours: z.number().min(0).max(24 * 365),
-  max_size_mb: z.number().min(1).max(100_000),
-});
-
-export const PathSettingsSchema = z.object({
-  models_root: z.string(),
-  comfyui_url: z.union([z.literal(""), z.url()]),
-  workflow_folders: z.array(z.string().trim().min(1)),
-});
-
-export const LoggingSettingsSchema = z.object({
-  level: z.enum(["debug", "info", "warn", "error"]),
-});
-
-export const SettingsSchema = z.object({
-  download: DownloadSettingsSchema,
-  resolve: ResolveSettingsSchema,
-  cache: CacheSettingsSchema,
-  paths: PathSettingsSchema,
-  logging: LoggingSettingsSchema,
-});
-
-export type Settings = z.infer<typeof SettingsSchema>;
-export type SettingsSection = keyof Settings;
-
-/** A partial update: any section, any subset of its keys. */
-export const SettingsPatchSchema = z.object({
-  download: DownloadSettingsSchema.partial().optional(),
-  resolve: ResolveSettingsSchema.partial().optional(),
-  cache: CacheSettingsSchema.partial().optional(),
-  paths: PathSettingsSchema.partial().optional(),
-  logging: LoggingSettingsSchema.partial().optional(),
-});
-export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
-
-const defaultTomlPath = fileURLToPath(new URL("../../../config/default.toml", import.meta.url));
 
 let cachedDefaults: Settings | undefined;
 
 /** The defaults from config/default.toml, validated once per process. */
-export function defaultSettings(tomlPath = defaultTomlPath): Settings {
-  if (tomlPath === defaultTomlPath && cachedDefaults) return structuredClone(cachedDefaults);
-  const parsed = SettingsSchema.safeParse(parseToml(readFileSync(tomlPath, "utf8")));
+export function defaultSettings(tomlPath?: string): Settings {
+  if (!tomlPath && cachedDefaults) return structuredClone(cachedDefaults);
+  const path = tomlPath ?? join(projectRoot(), "config", "default.toml");
+  const parsed = SettingsSchema.safeParse(parseToml(readFileSync(/*turbopackIgnore: true*/ path, "utf8")));
   if (!parsed.success) {
-    throw new Error(`${tomlPath} is not valid: ${z.prettifyError(parsed.error)}`);
+    throw new Error(`${path} is not valid: ${z.prettifyError(parsed.error)}`);
   }
-  if (tomlPath === defaultTomlPath) cachedDefaults = parsed.data;
+  if (!tomlPath) cachedDefaults = parsed.data;
   return structuredClone(parsed.data);
 }
 

@@ -3,13 +3,13 @@
 import { createHash, randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import pg from "pg";
+import { projectRoot } from "../../core/config/project-root";
 
 /** Prisma Migrate's own advisory-lock key: holding it keeps `prisma migrate deploy` out too. */
 const PRISMA_MIGRATE_LOCK_KEY = 72707369;
 
-export const DEFAULT_MIGRATIONS_DIR = fileURLToPath(new URL("../../../prisma/migrations", import.meta.url));
+const defaultMigrationsDir = () => join(projectRoot(), "prisma", "migrations");
 
 const CREATE_MIGRATIONS_TABLE = `
 CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
@@ -36,7 +36,7 @@ export class MigrationError extends Error {
 type MigrationFile = { name: string; sql: string; checksum: string };
 type AppliedRow = { migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null };
 
-export async function readMigrations(dir = DEFAULT_MIGRATIONS_DIR): Promise<MigrationFile[]> {
+export async function readMigrations(dir = defaultMigrationsDir()): Promise<MigrationFile[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   const names = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
   return Promise.all(
@@ -53,7 +53,7 @@ export type MigrateResult = { applied: string[]; alreadyApplied: string[] };
  * Brings the database up to date. Safe to call from several processes at once: they
  * serialise on an advisory lock and the later ones find nothing left to do.
  */
-export async function migrate(databaseUrl: string, dir = DEFAULT_MIGRATIONS_DIR): Promise<MigrateResult> {
+export async function migrate(databaseUrl: string, dir = defaultMigrationsDir()): Promise<MigrateResult> {
   const migrations = await readMigrations(dir);
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();

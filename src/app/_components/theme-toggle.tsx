@@ -1,0 +1,25 @@
+"use client";
+// Switches between the dark (default) and light themes, remembered in localStorage.
+import { useEffect, useState } from "react";
+
+export function ThemeToggle() {
+  const [light, setLight] = useState(false);
+  useEffect(() => setLight(document.documentElement.classList.contains("light")), []);
+  function toggle() {
+    const next = !light;
+    setLight(next);
+    document.documentElement.classList.toggle("light", next);
+    document.documentElement.classList.toggle("dark", !next);
+    localStorage.setItem("comfyfixer-theme", next ? "light" : "dark");
+  }
+  return (
+    <button
+      type="button"
+      onClick={toggle}
+      className="rounded-md border border-zinc-300 px-2 py-1 text-xs text-zinc-600 hover:bg-zinc-100 focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800"
+      aria-label={light ? "Switch to dark theme" : "Switch to light theme"}
+    >
+      {light ? "Dark" : "Light"}
+    </button>
+  );
+}

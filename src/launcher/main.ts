@@ -1,0 +1,125 @@
+// `npm start`: embedded PostgreSQL when DATABASE_URL is unset, migrations, the web app and a worker.
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { projectRoot } from "../core/config/project-root";
+import { migrate } from "../server/db/migrate";
+import { supervise, prefixer, type ChildSpec } from "./children";
+import { startEmbeddedPostgres, type RunningPostgres } from "./embedded-postgres";
+import { isPortFree } from "./ports";
+
+const log = prefixer("comfyfixer", 4);
+
+function runToEnd(label: string, command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const write = prefixer(label, 2);
+    const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"] });
+    for (const stream of [child.stdout, child.stderr]) stream.on("data", (chunk: Buffer) => chunk.toString().split("\n").filter(Boolean).forEach(write));
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${label} failed with exit code ${code}`))));
+  });
+}
+
+async function waitUntilServing(url: string, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      await fetch(url, { signal: AbortSignal.timeout(2_000) });
+      return true;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+  }
+  return false;
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({ options: { dev: { type: "boolean", default: false }, demo: { type: "boolean", default: false } } });
+  const root = projectRoot();
+  process.chdir(root);
+  const port = Number(process.env.PORT ?? 3000);
+  const host = process.env.HOST ?? "127.0.0.1";
+  if (!Number.isInteger(port) || port <= 0 || port > 65535) {
+    log(`PORT=${process.env.PORT} is not a port number.`);
+    return 2;
+  }
+  if (!(await isPortFree(port, host))) {
+    log(`Port ${port} on ${host} is already in use. Stop whatever uses it, or start with PORT=<another port> npm start.`);
+    return 1;
+  }
+
+  let postgres: RunningPostgres | null = null;
+  let databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) {
+    const dataDir = join(root, ".data", "postgres");
+    log(`DATABASE_URL is not set: starting an embedded PostgreSQL (data in ${dataDir})`);
+    try {
+      postgres = await startEmbeddedPostgres(dataDir, prefixer("postgres", 3));
+    } catch (error) {
+      log(error instanceof Error ? error.message : String(error));
+      return 1;
+    }
+    databaseUrl = postgres.url;
+  }
+
+  const stopPostgres = async () => {
+    if (postgres) await postgres.stop().catch((error: unknown) => log(`PostgreSQL did not stop cleanly: ${String(error)}`));
+  };
+
+  try {
+    const result = await migrate(databaseUrl);
+    log(result.applied.length ? `applied migrations: ${result.applied.join(", ")}` : "database schema is up to date");
+  } catch (error) {
+    log(`Cannot prepare the database: ${error instanceof Error ? error.message : String(error)}`);
+    await stopPostgres();
+    return 1;
+  }
+
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: values.dev ? "development" : "production" };
+  if (values.demo) env.COMFYFIXER_DEMO = "1";
+  const nextBin = join(root, "node_modules", "next", "dist", "bin", "next");
+  if (!values.dev && !existsSync(join(root, ".next", "BUILD_ID"))) {
+    log("no production build found: building the web app (once)");
+    try {
+      await runToEnd("build", process.execPath, [nextBin, "build"], env);
+    } catch (error) {
+      log(`${error instanceof Error ? error.message : String(error)}. Run \`npm run build\` to see the whole error.`);
+      await stopPostgres();
+      return 1;
+    }
+  }
+
+  const children: ChildSpec[] = [
+    { label: "web", command: process.execPath, args: [nextBin, values.dev ? "dev" : "start", "-p", String(port), "-H", host], env, restart: false },
+    { label: "worker", command: process.execPath, args: ["--import", "tsx", join(root, "src", "worker", "main.ts")], env, restart: true },
+  ];
+  const supervisor = supervise(children, log);
+  let shuttingDown = false;
+  const shutdown = async (signal: string) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    log(`${signal}: stopping the web app, the worker and the database`);
+    await supervisor.stop();
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+
+  const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  void waitUntilServing(`${url}/api/health`, 120_000).then((ready) => {
+    if (ready && !shuttingDown) log(`ComfyFixer is running at ${url}`);
+  });
+
+  const code = await supervisor.exited;
+  if (!shuttingDown) await supervisor.stop();
+  await stopPostgres();
+  log("stopped");
+  return code;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    log(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,14 @@
+// health.check: database and worker liveness.
+import { z } from "zod";
+import { checkHealth } from "../../services/health";
+import { publicProcedure, router } from "../init";
+
+const HealthSchema = z.object({
+  ok: z.boolean(),
+  database: z.object({ ok: z.boolean(), error: z.string().optional() }),
+  worker: z.object({ ok: z.boolean(), alive: z.number(), lastSeenAt: z.string().nullable() }),
+});
+
+export const healthRouter = router({
+  check: publicProcedure.output(HealthSchema).query(({ ctx }) => checkHealth(ctx.db)),
+});
