@@ -1,5 +1,6 @@
 // The dashboard shell: header with navigation, theme toggle and the demo label.
 import type { Metadata } from "next";
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { Nav } from "./_components/nav";
 import { ThemeToggle } from "./_components/theme-toggle";
@@ -27,9 +28,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <Providers>
           <header className="border-b border-zinc-200 bg-zinc-50/80 dark:border-zinc-800 dark:bg-zinc-900/60">
             <div className="mx-auto flex max-w-7xl items-center gap-6 px-6 py-3">
-              <a href="/" className="text-base font-semibold tracking-tight">
+              <Link href="/" className="text-base font-semibold tracking-tight">
                 Comfy<span className="text-sky-500">Fixer</span>
-              </a>
+              </Link>
               <Nav />
               <div className="ml-auto flex items-center gap-3">
                 {demo && (

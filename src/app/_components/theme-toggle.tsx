@@ -1,13 +1,18 @@
 "use client";
 // Switches between the dark (default) and light themes, remembered in localStorage.
-import { useEffect, useState } from "react";
+import { useSyncExternalStore } from "react";
+
+function subscribe(onChange: () => void) {
+  const observer = new MutationObserver(onChange);
+  observer.observe(document.documentElement, { attributes: true, attributeFilter: ["class"] });
+  return () => observer.disconnect();
+}
+const isLight = () => document.documentElement.classList.contains("light");
 
 export function ThemeToggle() {
-  const [light, setLight] = useState(false);
-  useEffect(() => setLight(document.documentElement.classList.contains("light")), []);
+  const light = useSyncExternalStore(subscribe, isLight, () => false);
   function toggle() {
     const next = !light;
-    setLight(next);
     document.documentElement.classList.toggle("light", next);
     document.documentElement.classList.toggle("dark", !next);
     localStorage.setItem("comfyfixer-theme", next ? "light" : "dark");

@@ -1,9 +1,11 @@
 "use client";
 // Settings: edit the team's settings; they take effect on the next run.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState, type FormEvent } from "react";
+import type { inferRouterOutputs } from "@trpc/server";
+import { useState, type FormEvent } from "react";
 import { SettingsPatchSchema } from "../../core/config/schema";
 import { Card, ErrorBox, PageTitle, inputClass, primaryButtonClass } from "../_components/ui";
+import type { AppRouter } from "../../server/trpc/root";
 import { useTRPC } from "../trpc";
 import { FIELD_GROUPS, fieldId, toFormValues, toPatch, type FormValues, type SettingField } from "./fields";
 
@@ -13,11 +15,20 @@ const TOKENS: { key: TokenName; label: string }[] = [
   { key: "hf_token", label: "Hugging Face token" },
 ];
 
+type SettingsView = inferRouterOutputs<AppRouter>["settings"]["get"];
+
 export default function SettingsPage() {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const settingsQuery = useQuery(trpc.settings.get.queryOptions());
-  const [values, setValues] = useState<FormValues | null>(null);
+  if (settingsQuery.error) return <ErrorBox title="Could not load settings" message={settingsQuery.error.message} />;
+  if (!settingsQuery.data) return <p className="text-sm text-zinc-500">Loading settings…</p>;
+  return <SettingsForm view={settingsQuery.data} />;
+}
+
+function SettingsForm({ view }: { view: SettingsView }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [values, setValues] = useState<FormValues>(() => toFormValues(view.settings));
   const [tokens, setTokens] = useState<Record<TokenName, string>>({ civitai_api_token: "", hf_token: "" });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState(false);
@@ -32,18 +43,12 @@ export default function SettingsPage() {
     }),
   );
 
-  useEffect(() => {
-    if (settingsQuery.data && !values) setValues(toFormValues(settingsQuery.data.settings));
-  }, [settingsQuery.data, values]);
-
-  if (settingsQuery.error) return <ErrorBox title="Could not load settings" message={settingsQuery.error.message} />;
-  if (!values || !settingsQuery.data) return <p className="text-sm text-zinc-500">Loading settings…</p>;
-  const maskedTokens = settingsQuery.data.tokens;
+  const maskedTokens = view.tokens;
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     setSaved(false);
-    const parsed = SettingsPatchSchema.safeParse(toPatch(values!));
+    const parsed = SettingsPatchSchema.safeParse(toPatch(values));
     if (!parsed.success) {
       setErrors(Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.join("."), issue.message])));
       return;
@@ -55,7 +60,7 @@ export default function SettingsPage() {
 
   const setValue = (id: string, value: string | boolean) => {
     setSaved(false);
-    setValues((current) => ({ ...current!, [id]: value }));
+    setValues((current) => ({ ...current, [id]: value }));
   };
 
   return (

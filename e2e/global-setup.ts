@@ -1,0 +1,60 @@
+// Starts the real product (launcher: web + worker) on a fresh database for the browser tests.
+import { spawn } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createDatabase, dropDatabase, uniqueDatabaseName } from "../src/test/postgres-admin";
+
+async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`The app did not become healthy at ${url} within ${timeoutMs / 1000} s`);
+}
+
+export default async function globalSetup() {
+  const port = process.env.E2E_PORT ?? "3210";
+  const databaseName = uniqueDatabaseName("cf_e2e");
+  const databaseUrl = await createDatabase(databaseName);
+  const scratch = await mkdtemp(join(tmpdir(), "cf-e2e-"));
+  process.env.E2E_SCRATCH = scratch;
+  process.env.E2E_DATABASE_URL = databaseUrl;
+  const app = spawn(process.execPath, ["--import", "tsx", "src/launcher/main.ts"], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: port, HOST: "127.0.0.1", COMFYUI_MODELS_DIR: join(scratch, "models") },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  const output: string[] = [];
+  const keep = (chunk: Buffer) => output.push(chunk.toString());
+  app.stdout.on("data", keep);
+  app.stderr.on("data", keep);
+  try {
+    await waitForHealth(`http://127.0.0.1:${port}/api/health`, 180_000);
+  } catch (error) {
+    process.kill(-app.pid!, "SIGKILL");
+    throw new Error(`${(error as Error).message}\n${output.join("").slice(-4000)}`);
+  }
+  return async () => {
+    await new Promise<void>((resolve) => {
+      app.once("exit", () => resolve());
+      process.kill(-app.pid!, "SIGTERM");
+      setTimeout(() => {
+        try {
+          process.kill(-app.pid!, "SIGKILL");
+        } catch {
+          // already gone
+        }
+        resolve();
+      }, 20_000).unref();
+    });
+    await dropDatabase(databaseName);
+    await rm(scratch, { recursive: true, force: true });
+  };
+}

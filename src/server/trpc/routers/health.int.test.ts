@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { useTestDatabase } from "../../../test/database";
+import { WORKER_STALE_AFTER_MS } from "../../services/health";
+import { createContextInner } from "../init";
+import { createCaller } from "../root";
+
+describe("health router", () => {
+  const database = useTestDatabase();
+
+  it("reports the database up and no worker until one heartbeats, then a stale one as dead", async () => {
+    const caller = createCaller(createContextInner({ db: database.db }));
+    expect(await caller.health.check()).toMatchObject({ ok: false, database: { ok: true }, worker: { ok: false, alive: 0 } });
+
+    await database.db.workerHeartbeat.create({ data: { workerId: "w1", hostname: "h", pid: 1 } });
+    expect(await caller.health.check()).toMatchObject({ ok: true, worker: { ok: true, alive: 1 } });
+
+    await database.db.workerHeartbeat.update({
+      where: { workerId: "w1" },
+      data: { lastSeenAt: new Date(Date.now() - WORKER_STALE_AFTER_MS - 1_000) },
+    });
+    expect(await caller.health.check()).toMatchObject({ ok: false, worker: { ok: false, alive: 0 } });
+  });
+});
