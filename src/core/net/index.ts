@@ -1,0 +1,4 @@
+export * from "./endpoints";
+export * from "./host-policy";
+export * from "./auth";
+export * from "./retry";

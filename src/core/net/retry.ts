@@ -1,0 +1,72 @@
+// When to try an upstream request again, and how long to wait first.
+
+/** Exponential backoff with full jitter: a random delay in [0, min(cap, base·2^attempt)]. */
+export function backoffDelayMs(attempt: number, options: { baseMs?: number; capMs?: number; random?: () => number } = {}): number {
+  const base = options.baseMs ?? 500;
+  const cap = options.capMs ?? 30_000;
+  const ceiling = Math.min(cap, base * 2 ** attempt);
+  return Math.round((options.random ?? Math.random)() * ceiling);
+}
+
+/**
+ * The wait a server asks for, in ms: `Retry-After` as seconds or an HTTP date, or Hugging Face's
+ * `RateLimit: "api";r=0;t=55` header. Null when it asks for nothing.
+ */
+export function requestedDelayMs(headers: Record<string, string | string[] | undefined>, now = Date.now()): number | null {
+  const header = (name: string) => {
+    const value = headers[name] ?? headers[name.toLowerCase()];
+    return Array.isArray(value) ? value[0] : value;
+  };
+  const retryAfter = header("retry-after")?.trim();
+  if (retryAfter) {
+    if (/^\d+(\.\d+)?$/.test(retryAfter)) return Math.round(Number(retryAfter) * 1000);
+    const date = Date.parse(retryAfter);
+    if (!Number.isNaN(date)) return Math.max(0, date - now);
+  }
+  const rateLimit = header("ratelimit");
+  const reset = rateLimit?.match(/(?:^|;)\s*t=(\d+)/);
+  if (reset) return Number(reset[1]) * 1000;
+  return null;
+}
+
+const RETRYABLE_STATUS = new Set([408, 425, 429, 500, 502, 503, 504]);
+export const isRetryableStatus = (status: number) => RETRYABLE_STATUS.has(status);
+
+const RETRYABLE_CODES = new Set([
+  "ECONNRESET",
+  "ECONNREFUSED",
+  "EPIPE",
+  "ETIMEDOUT",
+  "EAI_AGAIN",
+  "UND_ERR_SOCKET",
+  "UND_ERR_CONNECT_TIMEOUT",
+  "UND_ERR_HEADERS_TIMEOUT",
+  "UND_ERR_BODY_TIMEOUT",
+  "UND_ERR_CLOSED",
+]);
+
+export function isRetryableError(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 4; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string" && RETRYABLE_CODES.has(code)) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/** Sleeps, waking early (with a rejection) when the signal aborts. */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}

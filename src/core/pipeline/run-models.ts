@@ -1,0 +1,143 @@
+// The incremental pipeline: each missing model flows resolve → download → verify on its own,
+// so the first download starts while other models are still being searched.
+import pLimit from "p-limit";
+import type { ModelRef, ModelStatus, Resolution } from "../model";
+
+export type PipelineModel = {
+  /** Stable key: the database id, or folder/name in the CLI. */
+  id: string;
+  ref: ModelRef;
+  status: ModelStatus;
+  resolution: Resolution | null;
+};
+
+export type DownloadProgress = { bytes: number; total: number | null; rate: number; etaSeconds: number | null };
+
+export type DownloadOutcome = {
+  status: "installed" | "failed";
+  path: string;
+  sha256: string | null;
+  bytes: number;
+  error?: string;
+  attempts?: number;
+};
+
+export type ModelUpdate = {
+  status: ModelStatus;
+  resolution?: Resolution;
+  path?: string;
+  sha256?: string | null;
+  size?: number | null;
+  bytes?: number;
+  error?: string | null;
+  attempts?: number;
+};
+
+export type PipelineDeps = {
+  resolve(ref: ModelRef, signal: AbortSignal): Promise<Resolution>;
+  download(model: PipelineModel, resolution: Resolution, signal: AbortSignal, onProgress: (progress: DownloadProgress) => void): Promise<DownloadOutcome>;
+  /** Persists a status change (and publishes it); the pipeline waits for it before going on. */
+  update(model: PipelineModel, update: ModelUpdate): Promise<void>;
+  progress(model: PipelineModel, progress: DownloadProgress): void;
+  resolveConcurrency: number;
+  downloadConcurrency: number;
+  dryRun: boolean;
+  signal: AbortSignal;
+  /** Time spent per phase, summed over models (ms). */
+  timings?: { resolution: number; download: number; verification: number };
+};
+
+const RESOLUTION_OUTCOMES: Record<Resolution["status"], ModelStatus> = {
+  resolved: "resolved",
+  ambiguous: "ambiguous",
+  not_found: "not_found",
+  needs_auth: "needs_auth",
+  error: "failed",
+};
+
+/** Which statuses still have work to do, and where it starts. */
+const NEXT_STEP: Partial<Record<ModelStatus, "resolve" | "download">> = {
+  missing: "resolve",
+  resolving: "resolve",
+  resolved: "download",
+  downloading: "download",
+  verifying: "download",
+};
+
+export function pendingStep(model: Pick<PipelineModel, "status" | "resolution">): "resolve" | "download" | null {
+  const step = NEXT_STEP[model.status] ?? null;
+  if (step === "download" && model.resolution?.status !== "resolved") return "resolve";
+  return step;
+}
+
+export async function runModelPipeline(models: PipelineModel[], deps: PipelineDeps): Promise<void> {
+  const resolveLimit = pLimit(deps.resolveConcurrency);
+  const downloadLimit = pLimit(deps.downloadConcurrency);
+  const timings = deps.timings ?? { resolution: 0, download: 0, verification: 0 };
+  const apply = async (model: PipelineModel, update: ModelUpdate) => {
+    model.status = update.status;
+    if (update.resolution) model.resolution = update.resolution;
+    await deps.update(model, update);
+  };
+
+  const downloadOne = async (model: PipelineModel, resolution: Resolution) => {
+    if (deps.signal.aborted) return;
+    const started = Date.now();
+    await apply(model, { status: "downloading", error: null });
+    const outcome = await deps.download(model, resolution, deps.signal, (progress) => deps.progress(model, progress));
+    timings.download += Date.now() - started;
+    if (deps.signal.aborted && outcome.status !== "installed") return;
+    if (outcome.status === "failed") {
+      await apply(model, { status: "failed", error: outcome.error ?? "the download failed", bytes: outcome.bytes, attempts: outcome.attempts });
+      return;
+    }
+    const verifyStarted = Date.now();
+    await apply(model, { status: "verifying", bytes: outcome.bytes, path: outcome.path });
+    const promised = resolution.sha256?.toLowerCase();
+    if (promised && outcome.sha256 && promised !== outcome.sha256.toLowerCase()) {
+      await apply(model, { status: "failed", error: `The downloaded file's SHA-256 ${outcome.sha256} is not the ${promised} the source published.` });
+      return;
+    }
+    timings.verification += Date.now() - verifyStarted;
+    await apply(model, { status: "installed", path: outcome.path, sha256: outcome.sha256, bytes: outcome.bytes, size: outcome.bytes, attempts: outcome.attempts });
+  };
+
+  const flow = async (model: PipelineModel) => {
+    let step = pendingStep(model);
+    if (!step || deps.signal.aborted) return;
+    if (step === "resolve") {
+      const resolution = await resolveLimit(async () => {
+        if (deps.signal.aborted) return null;
+        const started = Date.now();
+        await apply(model, { status: "resolving" });
+        const answer = await deps.resolve(model.ref, deps.signal);
+        timings.resolution += Date.now() - started;
+        return answer;
+      });
+      if (!resolution || deps.signal.aborted) return;
+      await apply(model, {
+        status: RESOLUTION_OUTCOMES[resolution.status],
+        resolution,
+        sha256: resolution.sha256,
+        size: resolution.size,
+        error: resolution.status === "resolved" || resolution.status === "ambiguous" ? null : resolution.reason,
+      });
+      step = resolution.status === "resolved" ? "download" : null;
+    }
+    if (step === "download" && !deps.dryRun && model.resolution) {
+      const resolution = model.resolution;
+      await downloadLimit(() => downloadOne(model, resolution));
+    }
+  };
+
+  // A fault in one model's flow is that model's failure, not the run's.
+  await Promise.all(
+    models.map((model) =>
+      flow(model).catch(async (error: unknown) => {
+        if (deps.signal.aborted) return;
+        const message = error instanceof Error ? error.message : String(error);
+        await apply(model, { status: "failed", error: message }).catch(() => undefined);
+      }),
+    ),
+  );
+}
