@@ -4,6 +4,10 @@ import { UsageError, type CliCommand } from "./command";
 const commands: Record<string, () => Promise<CliCommand>> = {
   // analyze, inventory, resolve, run are registered here as they land:
   // name: () => import("./commands/name").then((m) => m.command),
+  analyze: () => import("./commands/analyze").then((m) => m.command),
+  inventory: () => import("./commands/inventory").then((m) => m.command),
+  run: () => import("./commands/run").then((m) => m.command),
+  resolve: () => import("./commands/resolve").then((m) => m.command),
 };
 
 function help(): string {

@@ -33,7 +33,8 @@ export function modelBaseName(name: string): string {
 
 export type PresenceStatus = "present" | "missing" | "misplaced";
 
-export type ResolutionSource = "workflow" | "model_list" | "huggingface" | "civitai";
+/** Where a download URL came from; "manual" is a URL a person picked or pasted. */
+export type ResolutionSource = "workflow" | "model_list" | "huggingface" | "civitai" | "manual";
 export type ResolutionStatus = "resolved" | "ambiguous" | "not_found" | "needs_auth" | "error";
 
 export type Candidate = {

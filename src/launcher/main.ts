@@ -6,6 +6,7 @@ import { parseArgs } from "node:util";
 import { projectRoot } from "../core/config/project-root";
 import { migrate } from "../server/db/migrate";
 import { supervise, prefixer, type ChildSpec } from "./children";
+import { startDemo, type RunningDemo } from "./demo";
 import { startEmbeddedPostgres, type RunningPostgres } from "./embedded-postgres";
 import { isPortFree } from "./ports";
 
@@ -51,7 +52,8 @@ async function main(): Promise<number> {
   let postgres: RunningPostgres | null = null;
   let databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) {
-    const dataDir = join(root, ".data", "postgres");
+    // The demo keeps its own database, so it never mixes with a team's real history.
+    const dataDir = values.demo ? join(root, ".data", "demo", "postgres") : join(root, ".data", "postgres");
     log(`DATABASE_URL is not set: starting an embedded PostgreSQL (data in ${dataDir})`);
     try {
       postgres = await startEmbeddedPostgres(dataDir, prefixer("postgres", 3));
@@ -75,8 +77,22 @@ async function main(): Promise<number> {
     return 1;
   }
 
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: values.dev ? "development" : "production" };
-  if (values.demo) env.COMFYFIXER_DEMO = "1";
+  let demo: RunningDemo | null = null;
+  if (values.demo) {
+    try {
+      demo = await startDemo(root, databaseUrl, log);
+    } catch (error) {
+      log(`The demo could not start: ${error instanceof Error ? error.message : String(error)}`);
+      await stopPostgres();
+      return 1;
+    }
+  }
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...demo?.env,
+    DATABASE_URL: databaseUrl,
+    NODE_ENV: values.dev ? "development" : "production",
+  };
   const nextBin = join(root, "node_modules", "next", "dist", "bin", "next");
   if (!values.dev && !existsSync(join(root, ".next", "BUILD_ID"))) {
     log("no production build found: building the web app (once)");
@@ -111,6 +127,7 @@ async function main(): Promise<number> {
 
   const code = await supervisor.exited;
   if (!shuttingDown) await supervisor.stop();
+  await demo?.stop();
   await stopPostgres();
   log("stopped");
   return code;

@@ -3,6 +3,8 @@ import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import { createDb } from "../server/db/client";
 import { QUEUES, startBoss, type QueueKey } from "../server/jobs/queue";
+import { runQueueOf } from "../server/jobs/run-queue";
+import { startRunSupervisor } from "./run/supervisor";
 import { startHeartbeat } from "./heartbeat";
 import { TASKS } from "./tasks";
 
@@ -21,7 +23,7 @@ async function main() {
   const boss = await startBoss(databaseUrl);
   const shutdown = new AbortController();
 
-  for (const [key, processor] of Object.entries(TASKS) as [QueueKey, NonNullable<(typeof TASKS)[QueueKey]>][]) {
+  for (const [key, processor] of Object.entries(TASKS) as [QueueKey, (typeof TASKS)[QueueKey]][]) {
     const queue = QUEUES[key];
     await boss.work(queue.name, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
       if (!job) return;
@@ -34,6 +36,7 @@ async function main() {
       await processor(payload.data, { db, boss, databaseUrl, heartbeat, signal: shutdown.signal, log });
     });
   }
+  const supervisor = startRunSupervisor(db, runQueueOf(boss), log);
   log(`worker ${workerId} ready`);
 
   let stopping = false;
@@ -46,6 +49,7 @@ async function main() {
       process.exit(1);
     }, SHUTDOWN_GRACE_MS + 5_000);
     forced.unref();
+    supervisor.stop();
     shutdown.abort(new Error("the worker is shutting down"));
     await boss.stop({ graceful: true, timeout: SHUTDOWN_GRACE_MS, wait: true }).catch(() => undefined);
     await heartbeat.stop();

@@ -25,8 +25,10 @@ export function hostPolicy(options: {
   env?: Record<string, string | undefined>;
 }): HostPolicy {
   const env = options.env ?? process.env;
+  // COMFYFIXER_ALLOWED_HOSTS (comma-separated) adds hosts for a session without touching the saved settings.
+  const extraHosts = (env.COMFYFIXER_ALLOWED_HOSTS ?? "").split(",").map((host) => host.trim()).filter(Boolean);
   return {
-    allowedHosts: options.allowedHosts,
+    allowedHosts: [...options.allowedHosts, ...extraHosts],
     trustedHosts: [options.endpoints.civitai.host, options.endpoints.huggingface.host],
     allowPrivateNetworks: options.allowPrivateNetworks || env.COMFYFIXER_ALLOW_PRIVATE_NETWORKS === "1",
   };

@@ -7,6 +7,8 @@ export type PipelineModel = {
   /** Stable key: the database id, or folder/name in the CLI. */
   id: string;
   ref: ModelRef;
+  /** Where the file goes: inside the models root, in the folder ComfyUI reads. */
+  targetPath: string;
   status: ModelStatus;
   resolution: Resolution | null;
 };

@@ -3,12 +3,13 @@ import { initTRPC } from "@trpc/server";
 import { ZodError, z } from "zod";
 import { db as processDb, type Db } from "../db/client";
 import { AppError, toTRPCError } from "../errors";
+import { processRunQueue, type RunQueue } from "../jobs/run-queue";
 
-export type Context = { db: Db };
+export type Context = { db: Db; queue: RunQueue };
 
 /** The context without an HTTP request: integration tests call routers through this. */
-export function createContextInner(options: { db?: Db } = {}): Context {
-  return { db: options.db ?? processDb() };
+export function createContextInner(options: { db?: Db; queue?: RunQueue } = {}): Context {
+  return { db: options.db ?? processDb(), queue: options.queue ?? processRunQueue() };
 }
 
 const t = initTRPC.context<Context>().create({

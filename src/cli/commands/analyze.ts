@@ -1,0 +1,101 @@
+// `comfyfixer analyze`: lists the models each workflow needs and, given a models folder, which are there.
+import { parseArgs } from "node:util";
+import { buildInventory, locateModel } from "../../core/inventory";
+import {
+  analyzeWorkflowFile,
+  buildAnalysisReport,
+  collectWorkflowFiles,
+  type AnalysisReport,
+  type PresenceFn,
+  type WorkflowAnalysis,
+} from "../../core/workflow";
+import { UsageError, type CliCommand } from "../command";
+
+const usage = [
+  "Usage: comfyfixer analyze PATH... [--models-dir DIR] [--extra-model-paths FILE]... [--json]",
+  "",
+  "  PATH                      a workflow (.json, or a .png/.webp saved by ComfyUI) or a folder of them",
+  "  --models-dir DIR          ComfyUI models folder to check (default: $COMFYUI_MODELS_DIR)",
+  "  --extra-model-paths FILE  an extra_model_paths.yaml to honour (repeatable)",
+  "  --json                    print the report as JSON",
+].join("\n");
+
+const STATUS_MARK: Record<string, string> = { present: "✓", missing: "✗", misplaced: "!" };
+
+function parse(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        "models-dir": { type: "string" },
+        "extra-model-paths": { type: "string", multiple: true },
+        json: { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+async function presenceChecker(modelsDir: string | undefined, extraModelPaths: string[]): Promise<PresenceFn | undefined> {
+  if (!modelsDir && extraModelPaths.length === 0) return undefined;
+  const inventory = await buildInventory({ modelsDir, extraModelPaths });
+  return (model) => locateModel(inventory, model);
+}
+
+function humanReport(report: AnalysisReport, checked: boolean): string {
+  const lines: string[] = [];
+  for (const workflow of report.workflows) {
+    lines.push(`${workflow.path}${workflow.format ? ` (${workflow.format})` : ""}`);
+    if (workflow.error) lines.push(`  error: ${workflow.error}`);
+    else if (workflow.models.length === 0) lines.push("  no model files");
+    for (const model of workflow.models) {
+      const notes = [
+        model.active ? null : "inactive",
+        model.inferred ? "folder guessed" : null,
+        model.url ? `url ${model.url}` : null,
+        model.presence?.message ?? null,
+      ].filter(Boolean);
+      const mark = checked ? `${STATUS_MARK[model.status] ?? "?"} ` : "";
+      lines.push(`  ${mark}${model.folder}/${model.name}  [${model.nodeType} #${model.nodeId}]${notes.length ? `  (${notes.join("; ")})` : ""}`);
+    }
+  }
+  const { summary } = report;
+  lines.push("");
+  lines.push(
+    `${summary.workflows} workflow(s), ${summary.failed} failed; ${summary.references} reference(s), ${summary.unique} unique model(s)` +
+      (checked
+        ? `: ${summary.present} present, ${summary.missing} missing, ${summary.misplaced} misplaced`
+        : " (no models folder given: use --models-dir or COMFYUI_MODELS_DIR to check which are present)"),
+  );
+  return lines.join("\n") + "\n";
+}
+
+async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(argv);
+  if (values.help) {
+    process.stdout.write(usage + "\n");
+    return 0;
+  }
+  if (positionals.length === 0) throw new UsageError("Give at least one workflow file or folder.");
+  const { files, errors } = await collectWorkflowFiles(positionals);
+  const analyses: WorkflowAnalysis[] = [
+    ...errors.map(({ path, error }) => ({ path, format: null, error, models: [], links: [] })),
+    ...(await Promise.all(files.map((file) => analyzeWorkflowFile(file)))),
+  ];
+  const modelsDir = values["models-dir"] ?? (process.env.COMFYUI_MODELS_DIR || undefined);
+  const presence = await presenceChecker(modelsDir, values["extra-model-paths"] ?? []);
+  const report = buildAnalysisReport(analyses, presence);
+  process.stdout.write(values.json ? JSON.stringify(report, null, 2) + "\n" : humanReport(report, presence !== undefined));
+  const readable = analyses.some((analysis) => analysis.error === null);
+  return readable ? 0 : 1;
+}
+
+export const command: CliCommand = {
+  name: "analyze",
+  summary: "List the model files workflows need and whether they are in the models folder",
+  usage,
+  run,
+};

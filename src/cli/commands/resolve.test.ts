@@ -1,0 +1,104 @@
+// `comfyfixer resolve` as a user runs it, against the upstream simulator over 127.0.0.1, with its file cache.
+import { spawn } from "node:child_process";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { UpstreamSim } from "../../../tools/upstream-sim";
+import { projectRoot } from "../../core/config/project-root";
+import { resolverCatalogue, startSim } from "../../core/resolve/test-fixtures";
+import type { ResolveReport } from "./resolve";
+
+type Run = { code: number | null; stdout: string; stderr: string };
+
+let sim: UpstreamSim;
+let root: string;
+
+function comfyfixer(args: string[]): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(projectRoot(), "bin", "comfyfixer.mjs"), ...args], {
+      cwd: projectRoot(),
+      env: {
+        ...process.env,
+        COMFYUI_MODELS_DIR: undefined,
+        CIVITAI_API_TOKEN: undefined,
+        HF_TOKEN: undefined,
+        CIVITAI_BASE_URL: sim.civitaiUrl,
+        HF_ENDPOINT: sim.hfUrl,
+        COMFYFIXER_CACHE_DIR: join(root, "cache"),
+        COMFYFIXER_ALLOW_PRIVATE_NETWORKS: "1",
+      },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+beforeAll(async () => {
+  sim = await startSim(resolverCatalogue());
+  root = await mkdtemp(join(tmpdir(), "comfyfixer-resolve-cli-"));
+  await mkdir(join(root, "models", "loras"), { recursive: true });
+  await writeFile(join(root, "models", "loras", "add_detail.safetensors"), "x");
+  await writeFile(
+    join(root, "flow.json"),
+    JSON.stringify({
+      nodes: [
+        { id: 1, type: "CheckpointLoaderSimple", mode: 0, widgets_values: ["SDXL\\juggernautXL_v9.safetensors"] },
+        { id: 2, type: "VAELoader", mode: 0, widgets_values: ["ae.safetensors"] },
+        { id: 3, type: "LoraLoader", mode: 0, widgets_values: ["add_detail.safetensors", 1, 1] },
+        { id: 4, type: "LoraLoader", mode: 0, widgets_values: ["nowhere_style.safetensors", 1, 1] },
+      ],
+    }),
+  );
+});
+afterAll(async () => {
+  await sim?.close();
+  await rm(root, { recursive: true, force: true });
+});
+
+describe("comfyfixer resolve", () => {
+  it("adds a resolution to every missing model in the analysis JSON, and answers a second run from its cache", async () => {
+    const first = await comfyfixer(["resolve", join(root, "flow.json"), "--models-dir", join(root, "models"), "--json"]);
+    expect(first.stderr).toBe("");
+    expect(first.code).toBe(3);
+    const report = JSON.parse(first.stdout) as ResolveReport;
+    const models = report.workflows[0]!.models;
+    const byName = (name: string) => models.find((model) => model.name === name)!;
+    expect(byName("SDXL\\juggernautXL_v9.safetensors").resolution).toMatchObject({
+      status: "resolved",
+      source: "civitai",
+      url: `${sim.civitaiUrl}/api/download/models/11`,
+    });
+    expect(byName("ae.safetensors").resolution).toMatchObject({ status: "resolved", source: "huggingface", size: 20 * 1024 });
+    expect(byName("nowhere_style.safetensors").resolution).toMatchObject({ status: "not_found", source: null, url: null });
+    expect(byName("add_detail.safetensors")).toMatchObject({ status: "present" });
+    expect(byName("add_detail.safetensors").resolution).toBeUndefined();
+    expect(report.summary.resolution).toMatchObject({ resolved: 2, not_found: 1 });
+    expect(report.summary.cache.hits).toBe(0);
+    expect(report.summary.cache.misses).toBeGreaterThan(0);
+
+    const requestsBefore = sim.requests.length;
+    const second = JSON.parse((await comfyfixer(["resolve", join(root, "flow.json"), "--models-dir", join(root, "models"), "--json"])).stdout) as ResolveReport;
+    expect(second.summary.cache).toEqual({ hits: report.summary.cache.misses, misses: 0 });
+    expect(second.workflows).toEqual(report.workflows);
+    expect(sim.requests.length).toBe(requestsBefore);
+  });
+
+  it("prints each answer with its reason for a person", async () => {
+    const run = await comfyfixer(["resolve", join(root, "flow.json")]);
+    expect(run.stdout).toContain("✓ checkpoints/SDXL\\juggernautXL_v9.safetensors  resolved");
+    expect(run.stdout).toContain('exact file name "ae.safetensors" in huggingface repo sim-labs/flux-vae');
+    expect(run.stdout).toContain("✗ loras/nowhere_style.safetensors  not_found");
+    expect(run.stdout).toMatch(/4 unique model\(s\), 4 missing: 3 resolved, 1 not found \(cache: \d+ hit/);
+  });
+
+  it("asks for a workflow", async () => {
+    const run = await comfyfixer(["resolve"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("Give at least one workflow file or folder.");
+  });
+});

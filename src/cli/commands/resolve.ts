@@ -1,0 +1,169 @@
+// `comfyfixer resolve`: where each missing model can be downloaded from, without downloading anything.
+import pLimit from "p-limit";
+import { defaultSettings } from "../../core/config/settings";
+import { buildInventory, locateModel } from "../../core/inventory";
+import { normaliseModelName, type ModelRef, type Resolution, type ResolutionStatus } from "../../core/model";
+import { upstreamEndpoints } from "../../core/net";
+import { createFileSearchCache, createResolver } from "../../core/resolve";
+import {
+  analyzeWorkflowFile,
+  buildAnalysisReport,
+  collectWorkflowFiles,
+  type AnalysisReport,
+  type PresenceFn,
+  type ReportedModel,
+  type WorkflowAnalysis,
+} from "../../core/workflow";
+import { modelsDirFrom, parseCommandArgs } from "../args";
+import { UsageError, type CliCommand } from "../command";
+
+const usage = [
+  "Usage: comfyfixer resolve PATH... [--models-dir DIR] [--extra-model-paths FILE]... [--json]",
+  "",
+  "  PATH                      a workflow (.json, .png, .webp) or a folder of them",
+  "  --models-dir DIR          ComfyUI models folder to check (default: $COMFYUI_MODELS_DIR);",
+  "                            without one, every model is looked up",
+  "  --extra-model-paths FILE  an extra_model_paths.yaml to honour (repeatable)",
+  "  --json                    print the analysis as JSON, with a `resolution` on every missing model",
+  "",
+  "Tokens come from CIVITAI_API_TOKEN and HF_TOKEN; upstream answers are cached in $COMFYFIXER_CACHE_DIR",
+  "(default ~/.cache/comfyfixer). Exit code: 0 when every missing model resolved, 3 when some did not.",
+].join("\n");
+
+export type ResolvedModel = ReportedModel & { resolution?: Resolution };
+export type ResolveReport = Omit<AnalysisReport, "workflows" | "summary"> & {
+  workflows: Array<Omit<AnalysisReport["workflows"][number], "models"> & { models: ResolvedModel[] }>;
+  summary: AnalysisReport["summary"] & {
+    resolution: Record<ResolutionStatus, number>;
+    cache: { hits: number; misses: number };
+  };
+};
+
+const STATUS_MARK: Record<ResolutionStatus, string> = { resolved: "✓", ambiguous: "?", not_found: "✗", needs_auth: "🔒", error: "!" };
+const modelKey = (model: { folder: string; name: string }) => `${model.folder}\u0000${normaliseModelName(model.name)}`;
+
+async function analyse(paths: string[]): Promise<WorkflowAnalysis[]> {
+  const { files, errors } = await collectWorkflowFiles(paths);
+  return [
+    ...errors.map(({ path, error }) => ({ path, format: null, error, models: [], links: [] })),
+    ...(await Promise.all(files.map((file) => analyzeWorkflowFile(file)))),
+  ];
+}
+
+async function presenceChecker(modelsDir: string | undefined, extraModelPaths: string[]): Promise<PresenceFn | undefined> {
+  if (!modelsDir && extraModelPaths.length === 0) return undefined;
+  const inventory = await buildInventory({ modelsDir, extraModelPaths });
+  return (model) => locateModel(inventory, model);
+}
+
+function refOf(model: ReportedModel, workflow: string): ModelRef {
+  const { name, folder, nodeType, nodeId, url, hash, active, inferred } = model;
+  return { name, folder, nodeType, nodeId, workflow, url, hash, active, ...(inferred ? { inferred } : {}) };
+}
+
+/** Resolves each distinct missing file once, however many workflows need it. */
+async function resolveMissing(report: AnalysisReport, analyses: WorkflowAnalysis[]): Promise<ResolveReport> {
+  const settings = defaultSettings();
+  const cache = createFileSearchCache({ enabled: settings.cache.enabled, ttlHours: settings.cache.ttl_hours, maxSizeMb: settings.cache.max_size_mb });
+  const resolver = createResolver({
+    settings,
+    tokens: { civitai: process.env.CIVITAI_API_TOKEN || null, huggingface: process.env.HF_TOKEN || null },
+    endpoints: upstreamEndpoints(),
+    cache,
+    links: analyses.flatMap((analysis) => analysis.links),
+    log: (level, message) => {
+      if (level === "warn" || level === "error") process.stderr.write(`${level}: ${message}\n`);
+    },
+  });
+  const limit = pLimit(settings.resolve.concurrency);
+  const answers = new Map<string, Promise<Resolution>>();
+  const workflows = await Promise.all(
+    report.workflows.map(async (workflow) => ({
+      ...workflow,
+      models: await Promise.all(
+        workflow.models.map(async (model): Promise<ResolvedModel> => {
+          if (model.status !== "missing") return model;
+          const key = modelKey(model);
+          if (!answers.has(key)) answers.set(key, limit(() => resolver.resolve(refOf(model, workflow.path))));
+          return { ...model, resolution: await answers.get(key)! };
+        }),
+      ),
+    })),
+  );
+  await cache.flush();
+  const counts: Record<ResolutionStatus, number> = { resolved: 0, ambiguous: 0, not_found: 0, needs_auth: 0, error: 0 };
+  for (const answer of answers.values()) counts[(await answer).status]++;
+  const stats = resolver.stats();
+  return { workflows, summary: { ...report.summary, resolution: counts, cache: { hits: stats.cacheHits, misses: stats.cacheMisses } } };
+}
+
+function describeResolution(resolution: Resolution): string[] {
+  const lines = [`      ${resolution.reason}`];
+  if (resolution.url) {
+    const facts = [resolution.size !== null ? `${resolution.size} bytes` : null, resolution.sha256 ? `sha256 ${resolution.sha256}` : null].filter(Boolean);
+    lines.push(`      ${resolution.url}${facts.length ? `  (${facts.join(", ")})` : ""}`);
+  }
+  for (const candidate of resolution.status === "ambiguous" ? resolution.candidates : []) {
+    const facts = [candidate.source, candidate.baseModel, candidate.size !== null ? `${candidate.size} bytes` : null].filter(Boolean);
+    lines.push(`      - ${candidate.fileName}  ${candidate.page ?? candidate.url}  (${facts.join(", ")})`);
+  }
+  return lines;
+}
+
+function humanReport(report: ResolveReport): string {
+  const lines: string[] = [];
+  const shown = new Set<string>();
+  for (const workflow of report.workflows) {
+    lines.push(workflow.path);
+    if (workflow.error) lines.push(`  error: ${workflow.error}`);
+    for (const model of workflow.models) {
+      if (!model.resolution) continue;
+      const key = modelKey(model);
+      const first = !shown.has(key);
+      shown.add(key);
+      lines.push(`  ${STATUS_MARK[model.resolution.status]} ${model.folder}/${model.name}  ${model.resolution.status}${first ? "" : " (see above)"}`);
+      if (first) lines.push(...describeResolution(model.resolution));
+    }
+  }
+  const { summary } = report;
+  const counts = Object.entries(summary.resolution)
+    .filter(([, count]) => count > 0)
+    .map(([status, count]) => `${count} ${status.replace("_", " ")}`);
+  lines.push("");
+  lines.push(
+    `${summary.unique} unique model(s), ${summary.missing} missing: ${counts.join(", ") || "nothing to resolve"}` +
+      ` (cache: ${summary.cache.hits} hit(s), ${summary.cache.misses} miss(es))`,
+  );
+  return lines.join("\n") + "\n";
+}
+
+async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, {
+    "models-dir": { type: "string" },
+    "extra-model-paths": { type: "string", multiple: true },
+    json: { type: "boolean", default: false },
+    help: { type: "boolean", short: "h", default: false },
+  });
+  if (values.help) {
+    process.stdout.write(usage + "\n");
+    return 0;
+  }
+  if (positionals.length === 0) throw new UsageError("Give at least one workflow file or folder.");
+  const analyses = await analyse(positionals);
+  if (!analyses.some((analysis) => analysis.error === null)) {
+    for (const analysis of analyses) process.stderr.write(`${analysis.path}: ${analysis.error}\n`);
+    return 1;
+  }
+  const presence = await presenceChecker(modelsDirFrom(values["models-dir"]), values["extra-model-paths"] ?? []);
+  const report = await resolveMissing(buildAnalysisReport(analyses, presence), analyses);
+  process.stdout.write(values.json ? JSON.stringify(report, null, 2) + "\n" : humanReport(report));
+  const { resolution } = report.summary;
+  return resolution.resolved === Object.values(resolution).reduce((sum, count) => sum + count, 0) ? 0 : 3;
+}
+
+export const command: CliCommand = {
+  name: "resolve",
+  summary: "Find where each missing model can be downloaded (workflow links, model lists, Hugging Face, Civitai)",
+  usage,
+  run,
+};

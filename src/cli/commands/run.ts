@@ -1,0 +1,116 @@
+// `comfyfixer run`: install every model the workflows need, here (in-process) or through a dashboard (--server).
+import { readFile } from "node:fs/promises";
+import { resolve as resolvePath } from "node:path";
+import { defaultSettings } from "../../core/config/settings";
+import { collectWorkflowFiles } from "../../core/workflow";
+import { modelsDirFrom, parseCommandArgs } from "../args";
+import { UsageError, type CliCommand } from "../command";
+import { createProgressDisplay } from "../progress";
+import { runLocally } from "../run/local";
+import { runOnServer } from "../run/remote";
+import { formatRunReport, runExitCode, type RunReport } from "../run/report";
+
+const usage = [
+  "Usage: comfyfixer run PATH... --models-dir DIR [options]",
+  "",
+  "  PATH                      a workflow (.json, .png, .webp) or a folder of them",
+  "  --models-dir DIR          ComfyUI models folder to install into (default: $COMFYUI_MODELS_DIR);",
+  "                            with --server, the folder as the server sees it",
+  "  --extra-model-paths FILE  an extra_model_paths.yaml to honour (repeatable)",
+  "  --concurrency N           parallel downloads, 1-10 (default 3)",
+  "  --dry-run                 find and resolve, download nothing",
+  "  --include-inactive        also install models of bypassed/muted nodes",
+  "  --server URL              let a ComfyFixer dashboard's workers do the run, and follow it",
+  "  --json                    print one JSON summary",
+  "  --log-level LEVEL         debug, info, warn or error (default info)",
+  "  --verbose                 same as --log-level debug",
+  "",
+  "Exit code: 0 when every needed model is present at the end, 3 when some are not, 2 for bad usage.",
+].join("\n");
+
+const LOG_LEVELS = ["debug", "info", "warn", "error"] as const;
+
+function parse(argv: string[]) {
+  const { values, positionals } = parseCommandArgs(argv, {
+    "models-dir": { type: "string" },
+    "extra-model-paths": { type: "string", multiple: true },
+    concurrency: { type: "string" },
+    "dry-run": { type: "boolean", default: false },
+    "include-inactive": { type: "boolean", default: false },
+    server: { type: "string" },
+    json: { type: "boolean", default: false },
+    "log-level": { type: "string" },
+    verbose: { type: "boolean", default: false },
+    help: { type: "boolean", short: "h", default: false },
+  });
+  const concurrency = values.concurrency === undefined ? undefined : Number(values.concurrency);
+  if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1 && concurrency <= 10)) {
+    throw new UsageError(`--concurrency must be a whole number from 1 to 10, not "${values.concurrency}".`);
+  }
+  const logLevel = values.verbose ? "debug" : (values["log-level"] ?? "info");
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
+    throw new UsageError(`--log-level must be one of ${LOG_LEVELS.join(", ")}, not "${logLevel}".`);
+  }
+  if (!values.help && positionals.length === 0) throw new UsageError("Give at least one workflow file or folder.");
+  const modelsDir = modelsDirFrom(values["models-dir"]);
+  if (!values.help && !modelsDir) throw new UsageError("Give the ComfyUI models folder with --models-dir DIR (or set COMFYUI_MODELS_DIR).");
+  return { ...values, positionals, concurrency, logLevel: logLevel as (typeof LOG_LEVELS)[number], modelsDir: modelsDir ?? "" };
+}
+
+async function run(argv: string[]): Promise<number> {
+  const args = parse(argv);
+  if (args.help) {
+    process.stdout.write(usage + "\n");
+    return 0;
+  }
+  const { files, errors } = await collectWorkflowFiles(args.positionals);
+  for (const entry of errors) process.stderr.write(`${entry.path}: ${entry.error}\n`);
+  if (files.length === 0) {
+    process.stderr.write("No workflow files found in the given paths.\n");
+    return 1;
+  }
+  const display = createProgressDisplay(process.stderr, { quiet: args.json && args.logLevel !== "debug" });
+  const controller = new AbortController();
+  const onInterrupt = () => {
+    display.log("Stopping: partial downloads are kept and resume next time.");
+    controller.abort(new Error("interrupted"));
+  };
+  process.once("SIGINT", onInterrupt);
+
+  let report: RunReport;
+  try {
+    if (args.server) {
+      report = await runOnServer({
+        server: args.server,
+        workflows: await Promise.all(files.map(async (path) => ({ path, bytes: await readFile(path) }))),
+        modelsRoot: resolvePath(args.modelsDir),
+        dryRun: args["dry-run"],
+        concurrency: args.concurrency,
+        includeInactive: args["include-inactive"],
+        display,
+        signal: controller.signal,
+      });
+    } else {
+      const settings = defaultSettings();
+      settings.logging.level = args.logLevel;
+      if (args.concurrency) settings.download.concurrency = args.concurrency;
+      report = await runLocally({
+        workflows: files.map((path) => ({ path })),
+        modelsRoot: resolvePath(args.modelsDir),
+        extraModelPaths: args["extra-model-paths"] ?? [],
+        settings,
+        dryRun: args["dry-run"],
+        includeInactive: args["include-inactive"],
+        display,
+        signal: controller.signal,
+      });
+    }
+  } finally {
+    display.stop();
+    process.off("SIGINT", onInterrupt);
+  }
+  process.stdout.write(args.json ? JSON.stringify(report, null, 2) + "\n" : formatRunReport(report) + "\n");
+  return runExitCode(report);
+}
+
+export const command: CliCommand = { name: "run", summary: "install every model the workflows need", usage, run };

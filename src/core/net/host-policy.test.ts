@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { upstreamEndpoints } from "./endpoints";
+import { assertUrlAllowed, BlockedUrlError, hostPolicy, isHostAllowed, isPrivateAddress } from "./host-policy";
+
+const endpoints = upstreamEndpoints({});
+const policy = (allowPrivateNetworks = false, env: Record<string, string> = {}) =>
+  hostPolicy({ allowedHosts: ["civitai.com", "*.hf.co", "mirror.local:8080"], allowPrivateNetworks, endpoints, env });
+
+describe("isHostAllowed", () => {
+  it.each([
+    ["https://civitai.com/api/download/models/1", true],
+    ["https://cdn-lfs.hf.co/x", true],
+    ["https://hf.co/x", false],
+    ["https://evilhf.co/x", false],
+    ["https://civitai.com.evil.net/x", false],
+    ["https://huggingface.co/x", true],
+    ["http://mirror.local:8080/x", true],
+    ["http://mirror.local:9090/x", false],
+  ])("%s → %s", (url, allowed) => {
+    expect(isHostAllowed(new URL(url), policy())).toBe(allowed);
+  });
+});
+
+describe("isPrivateAddress", () => {
+  it.each([
+    ["127.0.0.1", true],
+    ["10.1.2.3", true],
+    ["172.16.0.1", true],
+    ["172.32.0.1", false],
+    ["192.168.1.1", true],
+    ["169.254.169.254", true],
+    ["100.64.0.1", true],
+    ["0.0.0.0", true],
+    ["8.8.8.8", false],
+    ["::1", true],
+    ["[::1]", true],
+    ["fd00::1", true],
+    ["fe80::1", true],
+    ["::ffff:127.0.0.1", true],
+    ["2606:4700::1111", false],
+  ])("%s → %s", (address, expected) => {
+    expect(isPrivateAddress(address)).toBe(expected);
+  });
+});
+
+describe("assertUrlAllowed", () => {
+  it("refuses other protocols and hosts off the list", async () => {
+    await expect(assertUrlAllowed(new URL("file:///etc/passwd"), policy())).rejects.toThrow(BlockedUrlError);
+    await expect(assertUrlAllowed(new URL("https://example.com/x"), policy())).rejects.toThrow(/not in the allowed hosts/);
+  });
+
+  it("refuses an allowed name that resolves to a private address, after DNS", async () => {
+    const local = hostPolicy({ allowedHosts: ["localhost"], allowPrivateNetworks: false, endpoints, env: {} });
+    await expect(assertUrlAllowed(new URL("http://localhost:1/x"), local)).rejects.toThrow(/private or loopback/);
+  });
+
+  it("lets private addresses through when the setting or COMFYFIXER_ALLOW_PRIVATE_NETWORKS=1 says so", async () => {
+    const viaEnv = hostPolicy({ allowedHosts: ["localhost"], allowPrivateNetworks: false, endpoints, env: { COMFYFIXER_ALLOW_PRIVATE_NETWORKS: "1" } });
+    await expect(assertUrlAllowed(new URL("http://localhost:1/x"), viaEnv)).resolves.toBeUndefined();
+    const viaSetting = hostPolicy({ allowedHosts: ["localhost"], allowPrivateNetworks: true, endpoints, env: {} });
+    await expect(assertUrlAllowed(new URL("http://localhost:1/x"), viaSetting)).resolves.toBeUndefined();
+  });
+
+  it("trusts the operator's configured endpoints even on loopback", async () => {
+    const local = upstreamEndpoints({ HF_ENDPOINT: "http://127.0.0.1:9999" });
+    const trusting = hostPolicy({ allowedHosts: [], allowPrivateNetworks: false, endpoints: local, env: {} });
+    await expect(assertUrlAllowed(new URL("http://127.0.0.1:9999/org/repo/resolve/main/x"), trusting)).resolves.toBeUndefined();
+    await expect(assertUrlAllowed(new URL("http://127.0.0.1:9998/x"), trusting)).rejects.toThrow(BlockedUrlError);
+  });
+});

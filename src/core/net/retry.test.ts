@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { backoffDelayMs, isRetryableError, isRetryableStatus, requestedDelayMs, sleep } from "./retry";
+
+describe("backoffDelayMs", () => {
+  it("grows exponentially up to the cap, with full jitter", () => {
+    expect(backoffDelayMs(0, { random: () => 1 })).toBe(500);
+    expect(backoffDelayMs(3, { random: () => 1 })).toBe(4000);
+    expect(backoffDelayMs(20, { random: () => 1 })).toBe(30_000);
+    expect(backoffDelayMs(3, { random: () => 0 })).toBe(0);
+    expect(backoffDelayMs(2, { random: () => 0.5, baseMs: 100, capMs: 1000 })).toBe(200);
+  });
+});
+
+describe("requestedDelayMs", () => {
+  const now = Date.parse("2026-01-01T00:00:00Z");
+  it.each([
+    [{ "retry-after": "12" }, 12_000],
+    [{ "retry-after": "1.5" }, 1500],
+    [{ "retry-after": "Thu, 01 Jan 2026 00:00:30 GMT" }, 30_000],
+    [{ "retry-after": "Wed, 31 Dec 2025 23:00:00 GMT" }, 0],
+    [{ ratelimit: '"api";r=0;t=55' }, 55_000],
+    [{ "retry-after": ["7", "9"] }, 7000],
+    [{}, null],
+    [{ "retry-after": "soon" }, null],
+  ])("reads %j as %s ms", (headers, expected) => {
+    expect(requestedDelayMs(headers, now)).toBe(expected);
+  });
+});
+
+describe("what is worth a retry", () => {
+  it("retries timeouts, rate limits and server errors, not client errors", () => {
+    expect([408, 429, 500, 502, 503, 504].every(isRetryableStatus)).toBe(true);
+    expect([400, 401, 403, 404, 416, 501].some(isRetryableStatus)).toBe(false);
+  });
+
+  it("finds a retryable code on the error or its causes", () => {
+    expect(isRetryableError(Object.assign(new Error("reset"), { code: "ECONNRESET" }))).toBe(true);
+    expect(isRetryableError(new Error("fetch failed", { cause: Object.assign(new Error("x"), { code: "UND_ERR_SOCKET" }) }))).toBe(true);
+    expect(isRetryableError(Object.assign(new Error("short"), { code: "UND_ERR_RES_CONTENT_LENGTH_MISMATCH" }))).toBe(true);
+    expect(isRetryableError(Object.assign(new Error("disk"), { code: "ENOSPC" }))).toBe(false);
+    expect(isRetryableError("text")).toBe(false);
+  });
+});
+
+describe("sleep", () => {
+  it("resolves after the delay and rejects early on abort", async () => {
+    await sleep(5);
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(new Error("stop")), 10);
+    await expect(sleep(10_000, controller.signal)).rejects.toThrow("stop");
+    await expect(sleep(1, AbortSignal.abort(new Error("already")))).rejects.toThrow("already");
+  });
+});

@@ -1,0 +1,28 @@
+// A dry look before a run: which models the chosen workflows need and which the install lacks.
+import { buildInventory, locateModel } from "../../core/inventory";
+import { analyseSources } from "../../core/pipeline/plan";
+import { buildAnalysisReport, collectWorkflowFiles } from "../../core/workflow";
+import type { Db } from "../db/client";
+import { modelsRootFor } from "./models-root";
+import { storeWorkflowInputs, workflowSource } from "./run-workflows";
+import type { WorkflowInput } from "./run-schemas";
+import { getSettings } from "./settings";
+
+export async function analyseWorkflowInputs(db: Db, input: { workflows: WorkflowInput[]; modelsRoot?: string }) {
+  const settings = await getSettings(db);
+  const stored = await storeWorkflowInputs(input.workflows, settings);
+  const analyses = await analyseSources(stored.map(workflowSource));
+  const inventory = await buildInventory({ modelsDir: modelsRootFor(settings, input.modelsRoot), comfyuiUrl: settings.paths.comfyui_url || undefined });
+  return buildAnalysisReport(analyses, (ref) => locateModel(inventory, ref));
+}
+
+export async function listWorkflowFiles(db: Db) {
+  const settings = await getSettings(db);
+  const folders = await Promise.all(
+    settings.paths.workflow_folders.map(async (folder) => {
+      const found = await collectWorkflowFiles([folder]);
+      return { folder, files: found.files, error: found.errors.map((entry) => entry.error).join("; ") || null };
+    }),
+  );
+  return { folders };
+}

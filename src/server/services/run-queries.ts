@@ -1,0 +1,159 @@
+// Reading runs for the dashboard and the CLI: the history page, a run's detail, its events.
+import type { RunEvent } from "../../core/events";
+import type { Prisma } from "../../generated/prisma/client";
+import type { Db } from "../db/client";
+import { readRunEvents } from "../events/publish";
+import { AppError } from "../errors";
+import type { ModelCounts, ModelView, RunDetail, RunListItem, RunStatus } from "./run-schemas";
+
+export type { ModelView };
+
+const modelSelect = {
+  id: true,
+  name: true,
+  folder: true,
+  nodeType: true,
+  workflows: true,
+  active: true,
+  status: true,
+  foundAt: true,
+  targetPath: true,
+  source: true,
+  url: true,
+  sha256: true,
+  size: true,
+  bytes: true,
+  resolution: true,
+  error: true,
+  attempts: true,
+  startedAt: true,
+  finishedAt: true,
+} satisfies Prisma.ModelRefSelect;
+
+type ModelRow = Prisma.ModelRefGetPayload<{ select: typeof modelSelect }>;
+
+function toModelView(row: ModelRow): ModelView {
+  return {
+    ...row,
+    size: row.size === null ? null : Number(row.size),
+    bytes: Number(row.bytes),
+    resolution: row.resolution as ModelView["resolution"],
+  };
+}
+
+const runSelect = {
+  id: true,
+  status: true,
+  dryRun: true,
+  createdAt: true,
+  startedAt: true,
+  finishedAt: true,
+  error: true,
+  workflows: { select: { path: true }, orderBy: { createdAt: "asc" } },
+} satisfies Prisma.RunSelect;
+
+type RunRow = Prisma.RunGetPayload<{ select: typeof runSelect }>;
+
+function countModels(rows: Array<{ status: string; _count: number; bytes: number }>): { counts: ModelCounts; bytes: number } {
+  const counts: ModelCounts = { total: 0, present: 0, missing: 0, installed: 0, failed: 0, ambiguous: 0, skipped: 0 };
+  let bytes = 0;
+  for (const row of rows) {
+    counts.total += row._count;
+    if (row.status === "present" || row.status === "installed" || row.status === "failed" || row.status === "ambiguous" || row.status === "skipped") {
+      counts[row.status] += row._count;
+    }
+    if (row.status !== "present" && row.status !== "skipped") counts.missing += row._count;
+    if (row.status === "installed") bytes += row.bytes;
+  }
+  return { counts, bytes };
+}
+
+async function countsByRun(db: Db, runIds: string[]) {
+  const grouped = await db.modelRef.groupBy({
+    by: ["runId", "status"],
+    where: { runId: { in: runIds } },
+    _count: { _all: true },
+    _sum: { bytes: true },
+  });
+  const byRun = new Map<string, Array<{ status: string; _count: number; bytes: number }>>();
+  for (const row of grouped) {
+    const list = byRun.get(row.runId) ?? [];
+    list.push({ status: row.status, _count: row._count._all, bytes: Number(row._sum.bytes ?? 0) });
+    byRun.set(row.runId, list);
+  }
+  return (runId: string) => countModels(byRun.get(runId) ?? []);
+}
+
+function toListItem(run: RunRow, counted: { counts: ModelCounts; bytes: number }): RunListItem {
+  const { workflows, ...rest } = run;
+  return { ...rest, workflowNames: workflows.map((workflow) => workflow.path), ...counted };
+}
+
+export async function listRuns(
+  db: Db,
+  input: { status?: RunStatus; search?: string; page: number; pageSize: number },
+): Promise<{ items: RunListItem[]; total: number; page: number; pageSize: number }> {
+  const search = input.search?.trim();
+  const where: Prisma.RunWhereInput = {
+    ...(input.status ? { status: input.status } : {}),
+    ...(search
+      ? {
+          OR: [
+            { workflows: { some: { path: { contains: search, mode: "insensitive" } } } },
+            { models: { some: { name: { contains: search, mode: "insensitive" } } } },
+          ],
+        }
+      : {}),
+  };
+  const [total, runs] = await Promise.all([
+    db.run.count({ where }),
+    db.run.findMany({
+      where,
+      select: runSelect,
+      orderBy: { createdAt: "desc" },
+      skip: (input.page - 1) * input.pageSize,
+      take: input.pageSize,
+    }),
+  ]);
+  const counted = await countsByRun(db, runs.map((run) => run.id));
+  return { items: runs.map((run) => toListItem(run, counted(run.id))), total, page: input.page, pageSize: input.pageSize };
+}
+
+export async function getRun(db: Db, id: string): Promise<RunDetail> {
+  const run = await db.run.findUnique({
+    where: { id },
+    select: {
+      ...runSelect,
+      modelsRoot: true,
+      options: true,
+      summary: true,
+      phaseTimings: true,
+      lastSeq: true,
+      workflows: { select: { id: true, path: true, format: true, error: true, modelCount: true }, orderBy: { createdAt: "asc" } },
+      models: { select: modelSelect, orderBy: [{ folder: "asc" }, { name: "asc" }] },
+    },
+  });
+  if (!run) throw new AppError("NOT_FOUND", `Run ${id} does not exist.`);
+  const counted = await countsByRun(db, [id]);
+  return {
+    ...run,
+    workflowNames: run.workflows.map((workflow) => workflow.path),
+    ...counted(id),
+    options: run.options as Record<string, unknown>,
+    summary: run.summary as RunDetail["summary"],
+    phaseTimings: run.phaseTimings as Record<string, number>,
+    models: run.models.map(toModelView),
+  };
+}
+
+export async function getModelView(db: Db, modelId: string): Promise<ModelView> {
+  const row = await db.modelRef.findUnique({ where: { id: modelId }, select: modelSelect });
+  if (!row) throw new AppError("NOT_FOUND", `Model ${modelId} does not exist.`);
+  return toModelView(row);
+}
+
+export async function getRunEvents(db: Db, id: string, afterSeq: number): Promise<RunEvent[]> {
+  const run = await db.run.findUnique({ where: { id }, select: { id: true } });
+  if (!run) throw new AppError("NOT_FOUND", `Run ${id} does not exist.`);
+  return readRunEvents(db, id, afterSeq);
+}

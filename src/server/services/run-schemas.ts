@@ -1,0 +1,147 @@
+// The runs API's shapes: inputs validated at the tRPC boundary, outputs the dashboard and CLI read.
+import { z } from "zod";
+import { MODEL_STATUSES } from "../../core/model";
+
+export const RUN_STATUSES = ["queued", "running", "completed", "failed", "cancelled"] as const;
+export const RunStatusSchema = z.enum(RUN_STATUSES);
+export type RunStatus = z.infer<typeof RunStatusSchema>;
+
+/** A workflow given by path (under a configured workflow folder) or uploaded (text, or base64 for PNG/WebP). */
+export const WorkflowInputSchema = z.union([
+  z.object({ path: z.string().min(1) }),
+  z.object({
+    fileName: z.string().min(1).max(255),
+    content: z.string().max(50 * 1024 * 1024),
+    encoding: z.enum(["utf8", "base64"]).default("utf8"),
+  }),
+]);
+export type WorkflowInput = z.infer<typeof WorkflowInputSchema>;
+
+export const RunOverridesSchema = z.object({
+  concurrency: z.number().int().min(1).max(10).optional(),
+  includeInactive: z.boolean().optional(),
+});
+
+export const CreateRunInputSchema = z.object({
+  workflows: z.array(WorkflowInputSchema).min(1, "Add at least one workflow.").max(500),
+  /** The models root as the server sees it; defaults to the settings' models root or COMFYUI_MODELS_DIR. */
+  modelsRoot: z.string().optional(),
+  dryRun: z.boolean().default(false),
+  overrides: RunOverridesSchema.default({}),
+});
+export type CreateRunInput = z.infer<typeof CreateRunInputSchema>;
+
+export const ListRunsInputSchema = z.object({
+  status: RunStatusSchema.optional(),
+  search: z.string().trim().max(200).optional(),
+  page: z.number().int().min(1).default(1),
+  pageSize: z.number().int().min(1).max(100).default(20),
+});
+
+export const ModelStatusSchema = z.enum(MODEL_STATUSES);
+
+const CandidateSchema = z.object({
+  source: z.string(),
+  url: z.string(),
+  fileName: z.string(),
+  sha256: z.string().nullable(),
+  size: z.number().nullable(),
+  page: z.string().nullable(),
+  baseModel: z.string().nullable().optional(),
+});
+
+export const ResolutionSchema = z.object({
+  status: z.enum(["resolved", "ambiguous", "not_found", "needs_auth", "error"]),
+  source: z.string().nullable(),
+  url: z.string().nullable(),
+  sha256: z.string().nullable(),
+  size: z.number().nullable(),
+  reason: z.string(),
+  candidates: z.array(CandidateSchema),
+  queries: z.array(z.string()).optional(),
+  page: z.string().nullable().optional(),
+});
+
+export const ModelCountsSchema = z.object({
+  total: z.number(),
+  present: z.number(),
+  missing: z.number(),
+  installed: z.number(),
+  failed: z.number(),
+  ambiguous: z.number(),
+  skipped: z.number(),
+});
+export type ModelCounts = z.infer<typeof ModelCountsSchema>;
+
+/** The old tool's summary fields, kept so its users' scripts still read a run's result. */
+export const RunSummarySchema = z.object({
+  workflows_scanned: z.number(),
+  models_found: z.number(),
+  models_missing: z.number(),
+  models_resolved: z.number(),
+  models_downloaded: z.number(),
+  models_failed: z.number(),
+  bytes_downloaded: z.number(),
+  average_rate: z.number().nullable(),
+  cache_hits: z.number(),
+  cache_misses: z.number(),
+});
+export type RunSummary = z.infer<typeof RunSummarySchema>;
+
+export const PhaseTimingsSchema = z.record(z.string(), z.number());
+
+export const RunListItemSchema = z.object({
+  id: z.string(),
+  status: RunStatusSchema,
+  dryRun: z.boolean(),
+  createdAt: z.date(),
+  startedAt: z.date().nullable(),
+  finishedAt: z.date().nullable(),
+  workflowNames: z.array(z.string()),
+  counts: ModelCountsSchema,
+  bytes: z.number(),
+  error: z.string().nullable(),
+});
+export type RunListItem = z.infer<typeof RunListItemSchema>;
+
+export const ModelViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  folder: z.string(),
+  nodeType: z.string(),
+  workflows: z.array(z.string()),
+  active: z.boolean(),
+  status: ModelStatusSchema,
+  foundAt: z.string().nullable(),
+  targetPath: z.string().nullable(),
+  source: z.string().nullable(),
+  url: z.string().nullable(),
+  sha256: z.string().nullable(),
+  size: z.number().nullable(),
+  bytes: z.number(),
+  resolution: ResolutionSchema.nullable(),
+  error: z.string().nullable(),
+  attempts: z.number(),
+  startedAt: z.date().nullable(),
+  finishedAt: z.date().nullable(),
+});
+export type ModelView = z.infer<typeof ModelViewSchema>;
+
+export const RunDetailSchema = RunListItemSchema.extend({
+  modelsRoot: z.string(),
+  options: z.record(z.string(), z.unknown()),
+  summary: RunSummarySchema.nullable(),
+  phaseTimings: PhaseTimingsSchema,
+  lastSeq: z.number(),
+  workflows: z.array(
+    z.object({ id: z.string(), path: z.string(), format: z.string().nullable(), error: z.string().nullable(), modelCount: z.number() }),
+  ),
+  models: z.array(ModelViewSchema),
+});
+export type RunDetail = z.infer<typeof RunDetailSchema>;
+
+export const PickCandidateInputSchema = z.object({
+  runId: z.uuid(),
+  modelId: z.uuid(),
+  url: z.url("Paste a full http(s) URL."),
+});

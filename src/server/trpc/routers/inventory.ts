@@ -1,0 +1,11 @@
+// inventory.get: what the ComfyUI install has, for the inventory page.
+import { z } from "zod";
+import { getInventoryReport, InventoryReportSchema } from "../../services/inventory";
+import { publicProcedure, router } from "../init";
+
+export const inventoryRouter = router({
+  get: publicProcedure
+    .input(z.object({ modelsRoot: z.string().trim().min(1).optional() }).default({}))
+    .output(InventoryReportSchema)
+    .query(({ ctx, input }) => getInventoryReport(ctx.db, input)),
+});

@@ -1,0 +1,138 @@
+// Real worker processes sharing one database: no double download, recovery from SIGKILL mid-download, and
+// riding out dropped database connections. Uses the upstream simulator over loopback.
+import { spawn, type ChildProcess } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { demoCatalogue } from "../../tools/upstream-sim/demo-catalogue";
+import { startUpstreamSim, type UpstreamSim } from "../../tools/upstream-sim";
+import { projectRoot } from "../core/config/project-root";
+import { readRunEvents } from "../server/events/publish";
+import { startBoss } from "../server/jobs/queue";
+import { runQueueOf } from "../server/jobs/run-queue";
+import { createContextInner } from "../server/trpc/init";
+import { createCaller } from "../server/trpc/root";
+import { useTestDatabase } from "../test/database";
+import { simEnv } from "../test/sim-env";
+import { checkpoint, lora, uiWorkflow, vae } from "../../tools/upstream-sim/sample-workflows";
+import type PgBoss from "pg-boss";
+
+const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
+
+async function waitFor<T>(check: () => Promise<T | null | undefined | false>, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error("timed out waiting for the condition");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe("worker processes", () => {
+  const database = useTestDatabase();
+  let sim: UpstreamSim;
+  let boss: PgBoss;
+  let scratch: string;
+  const workers: ChildProcess[] = [];
+  const output: string[] = [];
+  const caller = () => createCaller(createContextInner({ db: database.db, queue: runQueueOf(boss) }));
+  const upload = (fileName: string, content: string) => ({ fileName, content, encoding: "utf8" as const });
+
+  const startWorker = (name: string) => {
+    const child = spawn(process.execPath, ["--import", "tsx", join(projectRoot(), "src", "worker", "main.ts")], {
+      cwd: projectRoot(),
+      env: { ...process.env, ...simEnv(sim), DATABASE_URL: database.url, COMFYFIXER_WORKER_ID: name, COMFYFIXER_STALE_RUN_SECONDS: "3" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    for (const stream of [child.stdout, child.stderr]) stream?.on("data", (chunk: Buffer) => output.push(`[${name}] ${chunk}`));
+    workers.push(child);
+    return child;
+  };
+  const finished = (id: string) =>
+    waitFor(async () => {
+      const run = await caller().runs.get({ id });
+      return ["completed", "failed", "cancelled"].includes(run.status) ? run : null;
+    }, 90_000);
+
+  beforeAll(async () => {
+    sim = await startUpstreamSim({ catalogue: demoCatalogue({ sizeScale: 1 / 8 }) });
+    boss = await startBoss(database.url);
+    scratch = await mkdtemp(join(tmpdir(), "cf-workers-"));
+    // One connection per download, so each file is one request and double downloads are easy to count.
+    await caller().settings.update({ download: { chunk_size: 1024 * 1024 * 1024 } });
+    startWorker("worker-a");
+    startWorker("worker-b");
+    await waitFor(async () => (await database.db.workerHeartbeat.count()) === 2, 30_000);
+  });
+  afterAll(async () => {
+    for (const worker of workers) worker.kill("SIGKILL");
+    await boss?.stop({ graceful: false });
+    await sim?.close();
+    if (scratch) await rm(scratch, { recursive: true, force: true });
+  });
+
+  it("shares two runs that need the same file and downloads that file once", async () => {
+    sim.resetRequests();
+    const modelsRoot = join(scratch, "shared");
+    const [first, second] = await Promise.all([
+      caller().runs.create({ modelsRoot, workflows: [upload("one.json", uiWorkflow([checkpoint("juggernautXL_v9.safetensors"), vae("sdxl_vae.safetensors")]))] }),
+      caller().runs.create({ modelsRoot, workflows: [upload("two.json", uiWorkflow([checkpoint("juggernautXL_v9.safetensors"), lora("add_detail.safetensors")]))] }),
+    ]);
+    const runs = await Promise.all([finished(first.id), finished(second.id)]);
+    for (const run of runs) {
+      expect(run.status, output.join("")).toBe("completed");
+      for (const model of run.models) expect(model.status, `${model.name}: ${model.error}`).toBe("installed");
+    }
+    const bodyRequests = sim.requests.filter((request) => request.server === "storage" && request.method === "GET" && request.path.includes("juggernautXL_v9"));
+    expect(bodyRequests.length).toBe(1);
+    const bytes = await readFile(join(modelsRoot, "checkpoints", "juggernautXL_v9.safetensors"));
+    expect(sha256(bytes)).toBe(sim.fileInfo("juggernautXL_v9.safetensors").sha256);
+  });
+
+  it("finishes a run whose worker is killed mid-download, resuming the partial file", async () => {
+    sim.resetRequests();
+    sim.setOptions({ bytesPerSecondPerConnection: 1024 * 1024 });
+    const modelsRoot = join(scratch, "killed");
+    const { id } = await caller().runs.create({ modelsRoot, workflows: [upload("big.json", uiWorkflow([checkpoint("dreamshaper_8.safetensors")]))] });
+    const progressed = await waitFor(async () => {
+      const events = await readRunEvents(database.db, id, 0);
+      return events.some((event) => event.type === "model.progress" && (event.bytes ?? 0) > 512 * 1024);
+    });
+    expect(progressed).toBe(true);
+    const owner = await waitFor(() => database.db.workerHeartbeat.findFirst({ where: { currentRunId: id } }));
+    const victim = workers.find((worker) => worker.pid === owner.pid)!;
+    victim.kill("SIGKILL");
+    sim.setOptions({ bytesPerSecondPerConnection: undefined });
+
+    const run = await finished(id);
+    expect(run.status, output.join("")).toBe("completed");
+    expect(run.models[0]).toMatchObject({ status: "installed" });
+    const bytes = await readFile(join(modelsRoot, "checkpoints", "dreamshaper_8.safetensors"));
+    expect(sha256(bytes)).toBe(sim.fileInfo("dreamshaper_8.safetensors").sha256);
+    const resumed = sim.requests.filter((request) => request.server === "storage" && /bytes=[1-9]\d*-/.test(request.headers.range ?? ""));
+    expect(resumed.length).toBeGreaterThanOrEqual(1);
+    const events = await readRunEvents(database.db, id, 0);
+    expect(events.filter((event) => event.type === "model.status" && event.status === "installed").length).toBe(1);
+    startWorker("worker-c");
+  });
+
+  it("completes a run while every database connection is dropped mid-run", async () => {
+    sim.setOptions({ bytesPerSecondPerConnection: 2 * 1024 * 1024 });
+    const modelsRoot = join(scratch, "dropped");
+    const { id } = await caller().runs.create({
+      modelsRoot,
+      workflows: [upload("drop.json", uiWorkflow([checkpoint("juggernautXL_v9.safetensors"), vae("sdxl_vae.safetensors")]))],
+    });
+    await waitFor(async () => (await readRunEvents(database.db, id, 0)).some((event) => event.type === "model.progress"));
+    await database.db.$executeRawUnsafe(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+    );
+    sim.setOptions({ bytesPerSecondPerConnection: undefined });
+    const run = await finished(id);
+    expect(run.status, output.join("")).toBe("completed");
+    expect(run.models.map((model) => model.status)).toEqual(["installed", "installed"]);
+  });
+});
