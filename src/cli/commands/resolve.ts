@@ -1,6 +1,6 @@
 // `comfyfixer resolve`: where each missing model can be downloaded from, without downloading anything.
 import pLimit from "p-limit";
-import { defaultSettings } from "../../core/config/settings";
+import type { Settings } from "../../core/config/settings";
 import { buildInventory, locateModel } from "../../core/inventory";
 import { normaliseModelName, type ModelRef, type Resolution, type ResolutionStatus } from "../../core/model";
 import { upstreamEndpoints } from "../../core/net";
@@ -16,6 +16,7 @@ import {
 } from "../../core/workflow";
 import { modelsDirFrom, parseCommandArgs } from "../args";
 import { UsageError, type CliCommand } from "../command";
+import { loadCliSettings } from "../settings";
 
 const usage = [
   "Usage: comfyfixer resolve PATH... [--models-dir DIR] [--extra-model-paths FILE]... [--json]",
@@ -24,6 +25,7 @@ const usage = [
   "  --models-dir DIR          ComfyUI models folder to check (default: $COMFYUI_MODELS_DIR);",
   "                            without one, every model is looked up",
   "  --extra-model-paths FILE  an extra_model_paths.yaml to honour (repeatable)",
+  "  --config FILE             a TOML file with settings to use (same keys as config/default.toml)",
   "  --json                    print the analysis as JSON, with a `resolution` on every missing model",
   "",
   "Tokens come from CIVITAI_API_TOKEN and HF_TOKEN; upstream answers are cached in $COMFYFIXER_CACHE_DIR",
@@ -62,8 +64,7 @@ function refOf(model: ReportedModel, workflow: string): ModelRef {
 }
 
 /** Resolves each distinct missing file once, however many workflows need it. */
-async function resolveMissing(report: AnalysisReport, analyses: WorkflowAnalysis[]): Promise<ResolveReport> {
-  const settings = defaultSettings();
+async function resolveMissing(report: AnalysisReport, analyses: WorkflowAnalysis[], settings: Settings): Promise<ResolveReport> {
   const cache = createFileSearchCache({ enabled: settings.cache.enabled, ttlHours: settings.cache.ttl_hours, maxSizeMb: settings.cache.max_size_mb });
   const resolver = createResolver({
     settings,
@@ -140,6 +141,7 @@ function humanReport(report: ResolveReport): string {
 async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, {
     "models-dir": { type: "string" },
+    config: { type: "string" },
     "extra-model-paths": { type: "string", multiple: true },
     json: { type: "boolean", default: false },
     help: { type: "boolean", short: "h", default: false },
@@ -155,7 +157,8 @@ async function run(argv: string[]): Promise<number> {
     return 1;
   }
   const presence = await presenceChecker(modelsDirFrom(values["models-dir"]), values["extra-model-paths"] ?? []);
-  const report = await resolveMissing(buildAnalysisReport(analyses, presence), analyses);
+  const settings = await loadCliSettings(values.config);
+  const report = await resolveMissing(buildAnalysisReport(analyses, presence), analyses, settings);
   process.stdout.write(values.json ? JSON.stringify(report, null, 2) + "\n" : humanReport(report));
   const { resolution } = report.summary;
   return resolution.resolved === Object.values(resolution).reduce((sum, count) => sum + count, 0) ? 0 : 3;

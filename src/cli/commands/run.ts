@@ -1,11 +1,11 @@
 // `comfyfixer run`: install every model the workflows need, here (in-process) or through a dashboard (--server).
 import { readFile } from "node:fs/promises";
 import { resolve as resolvePath } from "node:path";
-import { defaultSettings } from "../../core/config/settings";
 import { collectWorkflowFiles } from "../../core/workflow";
 import { modelsDirFrom, parseCommandArgs } from "../args";
 import { UsageError, type CliCommand } from "../command";
 import { createProgressDisplay } from "../progress";
+import { loadCliSettings } from "../settings";
 import { runLocally } from "../run/local";
 import { runOnServer } from "../run/remote";
 import { formatRunReport, runExitCode, type RunReport } from "../run/report";
@@ -17,6 +17,7 @@ const usage = [
   "  --models-dir DIR          ComfyUI models folder to install into (default: $COMFYUI_MODELS_DIR);",
   "                            with --server, the folder as the server sees it",
   "  --extra-model-paths FILE  an extra_model_paths.yaml to honour (repeatable)",
+  "  --config FILE             a TOML file with settings to use (same keys as config/default.toml)",
   "  --concurrency N           parallel downloads, 1-10 (default 3)",
   "  --dry-run                 find and resolve, download nothing",
   "  --include-inactive        also install models of bypassed/muted nodes",
@@ -33,6 +34,7 @@ const LOG_LEVELS = ["debug", "info", "warn", "error"] as const;
 function parse(argv: string[]) {
   const { values, positionals } = parseCommandArgs(argv, {
     "models-dir": { type: "string" },
+    config: { type: "string" },
     "extra-model-paths": { type: "string", multiple: true },
     concurrency: { type: "string" },
     "dry-run": { type: "boolean", default: false },
@@ -91,7 +93,7 @@ async function run(argv: string[]): Promise<number> {
         signal: controller.signal,
       });
     } else {
-      const settings = defaultSettings();
+      const settings = await loadCliSettings(args.config);
       settings.logging.level = args.logLevel;
       if (args.concurrency) settings.download.concurrency = args.concurrency;
       report = await runLocally({

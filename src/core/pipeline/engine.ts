@@ -2,7 +2,7 @@
 // Shared by the worker (Postgres stores) and the CLI (local stores): they differ only in the stores and callbacks.
 import type { Settings } from "../config/schema";
 import { createDownloader, type TargetLock } from "../download";
-import { hostPolicy, onConfiguredEndpoint, type ApiTokens, type UpstreamEndpoints } from "../net";
+import { hostPolicy, type ApiTokens, type UpstreamEndpoints } from "../net";
 import { createResolver, type ResolverStats, type SearchCache } from "../resolve";
 import type { Resolution } from "../model";
 import { MODEL_FILE_PATTERN } from "../registry";
@@ -51,7 +51,7 @@ export async function fetchMissingModels(models: PipelineModel[], options: Engin
     tokens: options.tokens,
     endpoints: options.endpoints,
     cache: options.searchCache,
-    links: options.links.flatMap((link) => (link.url ? [{ ...link, url: onConfiguredEndpoint(link.url, options.endpoints) }] : [])),
+    links: options.links,
     log: options.log,
   });
   const downloader = createDownloader({
@@ -69,7 +69,7 @@ export async function fetchMissingModels(models: PipelineModel[], options: Engin
   const timings = { resolution: 0, download: 0, verification: 0 };
   try {
     await runModelPipeline(models, {
-      resolve: (ref, signal) => resolver.resolve({ ...ref, url: ref.url && onConfiguredEndpoint(ref.url, options.endpoints) }, signal),
+      resolve: (ref, signal) => resolver.resolve(ref, signal),
       download: (model, resolution, signal, onProgress) =>
         downloader.download(
           {

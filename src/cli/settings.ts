@@ -1,0 +1,29 @@
+// The CLI's settings: config/default.toml, then the user's own TOML file (--config) with the same keys.
+import { readFile } from "node:fs/promises";
+import { parse as parseToml } from "smol-toml";
+import { z } from "zod";
+import { defaultSettings, mergeSettings, SettingsPatchSchema, type Settings } from "../core/config/settings";
+import { UsageError } from "./command";
+
+export async function loadCliSettings(configPath: string | undefined): Promise<Settings> {
+  if (!configPath) return defaultSettings();
+  let text: string;
+  try {
+    text = await readFile(configPath, "utf8");
+  } catch (error) {
+    throw new UsageError(`Cannot read the config file ${configPath}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  let raw: unknown;
+  try {
+    raw = parseToml(text);
+  } catch (error) {
+    throw new UsageError(`${configPath} is not valid TOML: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const patch = SettingsPatchSchema.strict().safeParse(raw);
+  if (!patch.success) throw new UsageError(`${configPath} has settings ComfyFixer does not accept:\n${z.prettifyError(patch.error)}`);
+  try {
+    return mergeSettings(defaultSettings(), patch.data);
+  } catch (error) {
+    throw new UsageError(`${configPath}: ${error instanceof z.ZodError ? z.prettifyError(error) : String(error)}`);
+  }
+}

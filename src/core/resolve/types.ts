@@ -1,0 +1,42 @@
+// The resolver's public contract: what it needs, what it answers, and the cache it answers from.
+import type { Settings } from "../config/schema";
+import type { ModelRef, Resolution } from "../model";
+import type { ApiTokens, UpstreamEndpoints } from "../net";
+
+/** A URL (and maybe a hash) a workflow gives for a model file, e.g. from `properties.models[]`. */
+export type ModelLink = {
+  name: string;
+  url: string | null;
+  hash?: { type: string; value: string } | string | null;
+  folder?: string | null;
+};
+
+/** Every upstream answer is kept here; TTL, on/off switch and size cap are the store's business. */
+export type SearchCache = {
+  get(key: string): Promise<unknown | undefined>;
+  set(key: string, value: unknown): Promise<void>;
+};
+
+export type ResolverLogLevel = "debug" | "info" | "warn" | "error";
+
+export type ResolverOptions = {
+  settings: Settings;
+  tokens: ApiTokens;
+  endpoints: UpstreamEndpoints;
+  cache: SearchCache;
+  links?: ModelLink[];
+  log?: (level: ResolverLogLevel, message: string) => void;
+  fetchImpl?: never;
+};
+
+export type ResolverStats = {
+  cacheHits: number;
+  cacheMisses: number;
+  requests: number;
+  byHost: Record<string, number>;
+};
+
+export type Resolver = {
+  resolve(ref: ModelRef, signal?: AbortSignal): Promise<Resolution>;
+  stats(): ResolverStats;
+};

@@ -1,0 +1,239 @@
+// The resolver's one way to talk upstream: host policy, own-host tokens, per-host limits, retries, cache, stats.
+import pLimit, { type LimitFunction } from "p-limit";
+import { fetch } from "undici";
+import {
+  assertUrlAllowed,
+  authorizationFor,
+  backoffDelayMs,
+  isRetryableError,
+  isRetryableStatus,
+  redactSecrets,
+  requestedDelayMs,
+  sleep,
+  type ApiTokens,
+  type HostPolicy,
+  type UpstreamEndpoints,
+} from "../net";
+import type { ResolverLogLevel, ResolverStats, SearchCache } from "./types";
+
+export type UpstreamResponse = {
+  status: number;
+  headers: Record<string, string>;
+  /** Parsed JSON when the server sent JSON, the text otherwise; null for HEAD or when not read. */
+  body: unknown;
+};
+
+export type RequestOptions = {
+  method?: "GET" | "HEAD";
+  /** "manual" (the default) returns 3xx answers as they are, so redirects can be checked host by host. */
+  redirect?: "manual" | "follow";
+  /** False: the body is not read; "text-only": read only JSON, HTML or text answers (never a file). */
+  readBody?: boolean | "text-only";
+  signal?: AbortSignal;
+};
+
+/** The host could not be reached at all; remembered for the resolver's lifetime. */
+export class HostUnreachableError extends Error {
+  constructor(
+    readonly host: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "HostUnreachableError";
+  }
+}
+
+const UNREACHABLE_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EHOSTUNREACH", "ENETUNREACH", "EAI_AGAIN", "ETIMEDOUT", "UND_ERR_CONNECT_TIMEOUT"]);
+const MAX_HONOURED_DELAY_MS = 5 * 60_000;
+const MAX_REDIRECTS = 5;
+const USER_AGENT = "comfyfixer/0.1 (+model resolver)";
+
+function errorCode(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 4; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string") return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+const isTimeout = (error: unknown) => (error as { name?: string } | null)?.name === "TimeoutError";
+
+export type UpstreamClientOptions = {
+  tokens: ApiTokens;
+  endpoints: UpstreamEndpoints;
+  policy: HostPolicy;
+  cache: SearchCache;
+  perHostConcurrency: number;
+  retries: number;
+  timeoutMs: number;
+  log: (level: ResolverLogLevel, message: string) => void;
+  /** Backoff base for retries without a server-given delay (tests shorten it). */
+  backoffBaseMs?: number;
+};
+
+export type UpstreamClient = ReturnType<typeof createUpstreamClient>;
+
+export function createUpstreamClient(options: UpstreamClientOptions) {
+  const limits = new Map<string, LimitFunction>();
+  const unreachable = new Map<string, string>();
+  const stats: ResolverStats = { cacheHits: 0, cacheMisses: 0, requests: 0, byHost: {} };
+  const redact = (text: string) => redactSecrets(text, options.tokens);
+
+  const limitFor = (host: string) => {
+    let limit = limits.get(host);
+    if (!limit) limits.set(host, (limit = pLimit(options.perHostConcurrency)));
+    return limit;
+  };
+
+  async function attempt(url: URL, request: RequestOptions): Promise<UpstreamResponse> {
+    const headers: Record<string, string> = { "user-agent": USER_AGENT, accept: "application/json, */*;q=0.5" };
+    const authorization = authorizationFor(url, options.tokens, options.endpoints);
+    if (authorization) headers.authorization = authorization;
+    const timeout = AbortSignal.timeout(options.timeoutMs);
+    stats.requests++;
+    stats.byHost[url.host] = (stats.byHost[url.host] ?? 0) + 1;
+    const response = await fetch(url, {
+      method: request.method ?? "GET",
+      headers,
+      redirect: request.redirect ?? "manual",
+      signal: request.signal ? AbortSignal.any([request.signal, timeout]) : timeout,
+    });
+    const responseHeaders = Object.fromEntries(response.headers);
+    const textual = /\b(json|html|text)\b/i.test(responseHeaders["content-type"] ?? "");
+    if (request.method === "HEAD" || request.readBody === false || (request.readBody === "text-only" && !textual)) {
+      await response.body?.cancel().catch(() => undefined);
+      return { status: response.status, headers: responseHeaders, body: null };
+    }
+    const text = await response.text();
+    const isJson = /\bjson\b/i.test(responseHeaders["content-type"] ?? "");
+    let body: unknown = text;
+    if (isJson) {
+      try {
+        body = JSON.parse(text);
+      } catch {
+        body = text;
+      }
+    }
+    return { status: response.status, headers: responseHeaders, body };
+  }
+
+  function markUnreachable(url: URL, error: unknown): never {
+    const cause = isTimeout(error) ? `no answer within ${options.timeoutMs / 1000} s` : (errorCode(error) ?? String(error));
+    const message = `${url.host} could not be reached (${cause}); it is skipped for the rest of this run. Check the network or the configured address.`;
+    unreachable.set(url.host, message);
+    options.log("warn", message);
+    throw new HostUnreachableError(url.host, message);
+  }
+
+  /** One request with retries for 5xx/429/resets; throws HostUnreachableError when the host never answers. */
+  async function request(url: URL, request: RequestOptions = {}): Promise<UpstreamResponse> {
+    const known = unreachable.get(url.host);
+    if (known) throw new HostUnreachableError(url.host, known);
+    await assertUrlAllowed(url, options.policy);
+    return limitFor(url.host)(async () => {
+      for (let attemptNumber = 0; ; attemptNumber++) {
+        const already = unreachable.get(url.host);
+        if (already) throw new HostUnreachableError(url.host, already);
+        const canRetry = attemptNumber < options.retries;
+        let response: UpstreamResponse;
+        try {
+          response = await attempt(url, request);
+        } catch (error) {
+          if (request.signal?.aborted) throw error;
+          const code = errorCode(error);
+          const transient = isRetryableError(error) || isTimeout(error);
+          if (canRetry && transient) {
+            await sleep(backoffDelayMs(attemptNumber, { baseMs: options.backoffBaseMs }), request.signal);
+            continue;
+          }
+          if (isTimeout(error) || (code && UNREACHABLE_CODES.has(code))) markUnreachable(url, error);
+          throw new Error(redact(`Request to ${url.host}${url.pathname} failed: ${code ?? String(error)}`), { cause: error });
+        }
+        if (!canRetry || !isRetryableStatus(response.status)) return response;
+        const asked = requestedDelayMs(response.headers);
+        const delay = Math.min(asked ?? backoffDelayMs(attemptNumber, { baseMs: options.backoffBaseMs }), MAX_HONOURED_DELAY_MS);
+        const why = asked === null ? "backing off" : response.headers["retry-after"] ? "Retry-After" : "RateLimit";
+        options.log("info", `${url.host} answered ${response.status} for ${url.pathname} — retrying in ${(delay / 1000).toFixed(1)} s (${why})`);
+        await sleep(delay, request.signal);
+      }
+    });
+  }
+
+  /** Follows redirects one hop at a time, so each hop is checked against the host policy and gets only its own token. */
+  async function requestFollowingRedirects(url: URL, signal?: AbortSignal): Promise<UpstreamResponse> {
+    let current = url;
+    for (let hop = 0; ; hop++) {
+      const response = await request(current, { signal, redirect: "manual" });
+      const location = response.headers.location;
+      if (response.status < 300 || response.status >= 400 || !location || hop >= MAX_REDIRECTS) return response;
+      current = new URL(location, current);
+    }
+  }
+
+  async function cacheGet(key: string): Promise<unknown | undefined> {
+    try {
+      return await options.cache.get(key);
+    } catch (error) {
+      options.log("warn", `Search cache could not be read (${String(error)}); asking upstream instead.`);
+      return undefined;
+    }
+  }
+
+  async function cacheSet(key: string, value: unknown): Promise<void> {
+    try {
+      await options.cache.set(key, value);
+    } catch (error) {
+      options.log("warn", `Search cache could not be written (${String(error)}); results are not kept.`);
+    }
+  }
+
+  /**
+   * An answer from the cache, or computed and kept when `keep` says it is worth keeping
+   * (a definite answer, not a transient failure).
+   */
+  async function cached<T>(key: string, compute: () => Promise<T>, keep: (value: T) => boolean): Promise<T> {
+    const hit = await cacheGet(key);
+    if (hit !== undefined) {
+      stats.cacheHits++;
+      return hit as T;
+    }
+    stats.cacheMisses++;
+    const value = await compute();
+    if (keep(value)) await cacheSet(key, value);
+    return value;
+  }
+
+  /** Cache key of a request: the URL and whether a token went with it (answers differ with one). */
+  const keyFor = (kind: string, url: URL) =>
+    `${kind} ${url.href} ${authorizationFor(url, options.tokens, options.endpoints) ? "auth" : "anon"}`;
+
+  /** A GET of a JSON API; 2xx and 404 answers are cached (the body only), others are not. */
+  function getJson(url: URL, signal?: AbortSignal): Promise<{ status: number; body: unknown; headers: Record<string, string> }> {
+    return cached(
+      keyFor("GET", url),
+      async () => {
+        const response = await requestFollowingRedirects(url, signal);
+        return { status: response.status, body: response.body, headers: pickHeaders(response.headers) };
+      },
+      (answer) => (answer.status >= 200 && answer.status < 300) || answer.status === 404,
+    );
+  }
+
+  return {
+    request,
+    getJson,
+    cached,
+    keyFor,
+    redact,
+    unreachableMessage: (host: string) => unreachable.get(host),
+    stats: (): ResolverStats => ({ ...stats, byHost: { ...stats.byHost } }),
+  };
+}
+
+const KEPT_HEADERS = ["content-type", "x-error-code", "x-error-message", "x-linked-size", "x-linked-etag", "content-length", "location", "link"];
+
+function pickHeaders(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(KEPT_HEADERS.filter((name) => headers[name] !== undefined).map((name) => [name, headers[name]!]));
+}

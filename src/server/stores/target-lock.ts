@@ -1,0 +1,43 @@
+// The target lock for several workers sharing one models volume: a Postgres advisory lock per target path.
+import { createHash } from "node:crypto";
+import pg from "pg";
+import type { TargetLock } from "../../core/download";
+
+/** A signed 64-bit key from the path, as pg_advisory_lock wants (a collision only makes two targets wait for each other). */
+export function advisoryKeyOf(targetPath: string): string {
+  return createHash("sha256").update(`comfyfixer:target:${targetPath}`).digest().readBigInt64BE(0).toString();
+}
+
+/**
+ * Each acquire holds its own connection while it owns the lock: the session-level lock dies with the
+ * connection, so a crashed worker never leaves a target locked, and an abort simply drops the connection.
+ */
+export function createPostgresTargetLock(databaseUrl: string): TargetLock {
+  return {
+    async acquire(targetPath, signal) {
+      signal.throwIfAborted();
+      const client = new pg.Client({ connectionString: databaseUrl, application_name: "comfyfixer-target-lock" });
+      client.on("error", () => undefined); // a dropped connection surfaces through the pending query
+      await client.connect();
+      const key = advisoryKeyOf(targetPath);
+      const onAbort = () => void client.end().catch(() => undefined);
+      signal.addEventListener("abort", onAbort, { once: true });
+      try {
+        await client.query("SELECT pg_advisory_lock($1::bigint)", [key]);
+        signal.throwIfAborted();
+      } catch (error) {
+        await client.end().catch(() => undefined);
+        throw signal.aborted ? signal.reason : new Error(`Could not lock ${targetPath} in the database: ${(error as Error).message}`);
+      } finally {
+        signal.removeEventListener("abort", onAbort);
+      }
+      return async () => {
+        try {
+          await client.query("SELECT pg_advisory_unlock($1::bigint)", [key]);
+        } finally {
+          await client.end().catch(() => undefined);
+        }
+      };
+    },
+  };
+}
