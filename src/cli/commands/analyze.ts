@@ -1,15 +1,11 @@
 // `comfyfixer analyze`: lists the models each workflow needs and, given a models folder, which are there.
-import { parseArgs } from "node:util";
-import { buildInventory, locateModel } from "../../core/inventory";
 import {
-  analyzeWorkflowFile,
   buildAnalysisReport,
-  collectWorkflowFiles,
   type AnalysisReport,
-  type PresenceFn,
-  type WorkflowAnalysis,
 } from "../../core/workflow";
+import { modelsDirFrom, parseCommandArgs } from "../args";
 import { UsageError, type CliCommand } from "../command";
+import { analysePaths, presenceChecker } from "../workflow-input";
 
 const usage = [
   "Usage: comfyfixer analyze PATH... [--models-dir DIR] [--extra-model-paths FILE]... [--json]",
@@ -22,28 +18,13 @@ const usage = [
 
 const STATUS_MARK: Record<string, string> = { present: "✓", missing: "✗", misplaced: "!" };
 
-function parse(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        "models-dir": { type: "string" },
-        "extra-model-paths": { type: "string", multiple: true },
-        json: { type: "boolean", default: false },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-}
-
-async function presenceChecker(modelsDir: string | undefined, extraModelPaths: string[]): Promise<PresenceFn | undefined> {
-  if (!modelsDir && extraModelPaths.length === 0) return undefined;
-  const inventory = await buildInventory({ modelsDir, extraModelPaths });
-  return (model) => locateModel(inventory, model);
-}
+const parse = (argv: string[]) =>
+  parseCommandArgs(argv, {
+    "models-dir": { type: "string" },
+    "extra-model-paths": { type: "string", multiple: true },
+    json: { type: "boolean", default: false },
+    help: { type: "boolean", short: "h", default: false },
+  });
 
 function humanReport(report: AnalysisReport, checked: boolean): string {
   const lines: string[] = [];
@@ -80,13 +61,8 @@ async function run(argv: string[]): Promise<number> {
     return 0;
   }
   if (positionals.length === 0) throw new UsageError("Give at least one workflow file or folder.");
-  const { files, errors } = await collectWorkflowFiles(positionals);
-  const analyses: WorkflowAnalysis[] = [
-    ...errors.map(({ path, error }) => ({ path, format: null, error, models: [], links: [] })),
-    ...(await Promise.all(files.map((file) => analyzeWorkflowFile(file)))),
-  ];
-  const modelsDir = values["models-dir"] ?? (process.env.COMFYUI_MODELS_DIR || undefined);
-  const presence = await presenceChecker(modelsDir, values["extra-model-paths"] ?? []);
+  const analyses = await analysePaths(positionals);
+  const presence = await presenceChecker(modelsDirFrom(values["models-dir"]), values["extra-model-paths"] ?? []);
   const report = buildAnalysisReport(analyses, presence);
   process.stdout.write(values.json ? JSON.stringify(report, null, 2) + "\n" : humanReport(report, presence !== undefined));
   const readable = analyses.some((analysis) => analysis.error === null);

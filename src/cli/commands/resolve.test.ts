@@ -1,42 +1,25 @@
 // `comfyfixer resolve` as a user runs it, against the upstream simulator over 127.0.0.1, with its file cache.
-import { spawn } from "node:child_process";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { UpstreamSim } from "../../../tools/upstream-sim";
-import { projectRoot } from "../../core/config/project-root";
 import { resolverCatalogue, startSim } from "../../core/resolve/test-fixtures";
+import { comfyfixer as runCli } from "../../test/cli";
 import type { ResolveReport } from "./resolve";
-
-type Run = { code: number | null; stdout: string; stderr: string };
 
 let sim: UpstreamSim;
 let root: string;
 
-function comfyfixer(args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(projectRoot(), "bin", "comfyfixer.mjs"), ...args], {
-      cwd: projectRoot(),
-      env: {
-        ...process.env,
-        COMFYUI_MODELS_DIR: undefined,
-        CIVITAI_API_TOKEN: undefined,
-        HF_TOKEN: undefined,
-        CIVITAI_BASE_URL: sim.civitaiUrl,
-        HF_ENDPOINT: sim.hfUrl,
-        COMFYFIXER_CACHE_DIR: join(root, "cache"),
-        COMFYFIXER_ALLOW_PRIVATE_NETWORKS: "1",
-      },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
+const comfyfixer = (args: string[]) =>
+  runCli(args, {
+    CIVITAI_API_TOKEN: undefined,
+    HF_TOKEN: undefined,
+    CIVITAI_BASE_URL: sim.civitaiUrl,
+    HF_ENDPOINT: sim.hfUrl,
+    COMFYFIXER_CACHE_DIR: join(root, "cache"),
+    COMFYFIXER_ALLOW_PRIVATE_NETWORKS: "1",
   });
-}
 
 beforeAll(async () => {
   sim = await startSim(resolverCatalogue());

@@ -1,22 +1,19 @@
 // `comfyfixer resolve`: where each missing model can be downloaded from, without downloading anything.
 import pLimit from "p-limit";
 import type { Settings } from "../../core/config/settings";
-import { buildInventory, locateModel } from "../../core/inventory";
 import { normaliseModelName, type ModelRef, type Resolution, type ResolutionStatus } from "../../core/model";
 import { upstreamEndpoints } from "../../core/net";
 import { createFileSearchCache, createResolver } from "../../core/resolve";
 import {
-  analyzeWorkflowFile,
   buildAnalysisReport,
-  collectWorkflowFiles,
   type AnalysisReport,
-  type PresenceFn,
   type ReportedModel,
   type WorkflowAnalysis,
 } from "../../core/workflow";
 import { modelsDirFrom, parseCommandArgs } from "../args";
 import { UsageError, type CliCommand } from "../command";
 import { loadCliSettings } from "../settings";
+import { analysePaths, presenceChecker } from "../workflow-input";
 
 const usage = [
   "Usage: comfyfixer resolve PATH... [--models-dir DIR] [--extra-model-paths FILE]... [--json]",
@@ -43,20 +40,6 @@ export type ResolveReport = Omit<AnalysisReport, "workflows" | "summary"> & {
 
 const STATUS_MARK: Record<ResolutionStatus, string> = { resolved: "✓", ambiguous: "?", not_found: "✗", needs_auth: "🔒", error: "!" };
 const modelKey = (model: { folder: string; name: string }) => `${model.folder}\u0000${normaliseModelName(model.name)}`;
-
-async function analyse(paths: string[]): Promise<WorkflowAnalysis[]> {
-  const { files, errors } = await collectWorkflowFiles(paths);
-  return [
-    ...errors.map(({ path, error }) => ({ path, format: null, error, models: [], links: [] })),
-    ...(await Promise.all(files.map((file) => analyzeWorkflowFile(file)))),
-  ];
-}
-
-async function presenceChecker(modelsDir: string | undefined, extraModelPaths: string[]): Promise<PresenceFn | undefined> {
-  if (!modelsDir && extraModelPaths.length === 0) return undefined;
-  const inventory = await buildInventory({ modelsDir, extraModelPaths });
-  return (model) => locateModel(inventory, model);
-}
 
 function refOf(model: ReportedModel, workflow: string): ModelRef {
   const { name, folder, nodeType, nodeId, url, hash, active, inferred } = model;
@@ -151,7 +134,7 @@ async function run(argv: string[]): Promise<number> {
     return 0;
   }
   if (positionals.length === 0) throw new UsageError("Give at least one workflow file or folder.");
-  const analyses = await analyse(positionals);
+  const analyses = await analysePaths(positionals);
   if (!analyses.some((analysis) => analysis.error === null)) {
     for (const analysis of analyses) process.stderr.write(`${analysis.path}: ${analysis.error}\n`);
     return 1;

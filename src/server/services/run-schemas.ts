@@ -1,5 +1,6 @@
 // The runs API's shapes: inputs validated at the tRPC boundary, outputs the dashboard and CLI read.
 import { z } from "zod";
+import { RUN_EVENT_TYPES } from "../../core/events";
 import { MODEL_STATUSES } from "../../core/model";
 
 export const RUN_STATUSES = ["queued", "running", "completed", "failed", "cancelled"] as const;
@@ -144,4 +145,51 @@ export const PickCandidateInputSchema = z.object({
   runId: z.uuid(),
   modelId: z.uuid(),
   url: z.url("Paste a full http(s) URL."),
+});
+
+export const AnalysisReportSchema = z.object({
+  workflows: z.array(
+    z.object({
+      path: z.string(),
+      format: z.enum(["ui", "api"]).nullable(),
+      error: z.string().nullable(),
+      models: z.array(
+        z.object({
+          name: z.string(),
+          folder: z.string(),
+          nodeType: z.string(),
+          nodeId: z.string(),
+          url: z.string().nullable(),
+          hash: z.object({ type: z.string(), value: z.string() }).nullable(),
+          active: z.boolean(),
+          inferred: z.boolean().optional(),
+          status: z.enum(["present", "missing", "misplaced"]),
+          presence: z.object({ path: z.string().nullable(), expectedPath: z.string().nullable(), message: z.string().nullable() }).optional(),
+        }),
+      ),
+    }),
+  ),
+  summary: z.object({
+    workflows: z.number(),
+    failed: z.number(),
+    references: z.number(),
+    unique: z.number(),
+    present: z.number(),
+    missing: z.number(),
+    misplaced: z.number(),
+  }),
+});
+
+export const RunEventSchema = z.object({
+  runId: z.string(),
+  seq: z.number(),
+  type: z.enum(RUN_EVENT_TYPES),
+  model: z.object({ id: z.string(), name: z.string(), folder: z.string() }).optional(),
+  bytes: z.number().optional(),
+  total: z.number().nullable().optional(),
+  rate: z.number().optional(),
+  status: z.string().optional(),
+  message: z.string().optional(),
+  data: z.record(z.string(), z.unknown()).optional(),
+  at: z.string(),
 });

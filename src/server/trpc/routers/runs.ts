@@ -3,11 +3,13 @@ import { z } from "zod";
 import { analyseWorkflowInputs, listWorkflowFiles } from "../../services/run-analysis";
 import { getRun, getRunEvents, listRuns } from "../../services/run-queries";
 import {
+  AnalysisReportSchema,
   CreateRunInputSchema,
   ListRunsInputSchema,
   ModelViewSchema,
   PickCandidateInputSchema,
   RunDetailSchema,
+  RunEventSchema,
   RunListItemSchema,
   WorkflowInputSchema,
 } from "../../services/run-schemas";
@@ -23,6 +25,7 @@ export const runsRouter = router({
     .mutation(({ ctx, input }) => createRun(ctx.db, ctx.queue, input)),
   analyze: publicProcedure
     .input(z.object({ workflows: z.array(WorkflowInputSchema).min(1).max(500), modelsRoot: z.string().optional() }))
+    .output(AnalysisReportSchema)
     .query(({ ctx, input }) => analyseWorkflowInputs(ctx.db, input)),
   workflowFiles: publicProcedure
     .output(z.object({ folders: z.array(z.object({ folder: z.string(), files: z.array(z.string()), error: z.string().nullable() })) }))
@@ -37,6 +40,7 @@ export const runsRouter = router({
     .query(({ ctx, input }) => getRun(ctx.db, input.id)),
   events: publicProcedure
     .input(RunIdSchema.extend({ afterSeq: z.number().int().min(0).default(0) }))
+    .output(z.array(RunEventSchema))
     .query(({ ctx, input }) => getRunEvents(ctx.db, input.id, input.afterSeq)),
   cancel: publicProcedure
     .input(RunIdSchema)
