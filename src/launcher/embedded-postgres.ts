@@ -33,11 +33,15 @@ async function hydrateBinaries(): Promise<void> {
   }
 }
 
-export type RunningPostgres = { url: string; stop(): Promise<void> };
+export type RunningPostgres = { url: string; port: number; stop(): Promise<void> };
 
-export async function startEmbeddedPostgres(dataDir: string, log: (line: string) => void): Promise<RunningPostgres> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  log: (line: string) => void,
+  options: { port?: number } = {},
+): Promise<RunningPostgres> {
   await hydrateBinaries();
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     user: USER,
@@ -76,6 +80,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: (line: string)
   }
   return {
     url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`,
+    port,
     stop: () => server.stop(),
   };
 }
