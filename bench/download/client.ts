@@ -1,0 +1,42 @@
+// The benchmark's download side, in its own process so its peak RSS is ours alone (the simulator runs in the parent).
+import { createDownloader, type DownloadJob } from "../../src/core/download";
+import { hostPolicy } from "../../src/core/net";
+import type { Settings } from "../../src/core/config/schema";
+
+export type ClientRequest = { settings: Settings["download"]; civitaiUrl: string; hfUrl: string; jobs: DownloadJob[] };
+export type ClientReport = { seconds: number; bytes: number; peakRssMb: number; ttfbMs: number[]; failures: string[] };
+
+const request = JSON.parse(process.argv[2] ?? "{}") as ClientRequest;
+const endpoints = { civitai: new URL(request.civitaiUrl), huggingface: new URL(request.hfUrl) };
+const downloader = createDownloader({
+  settings: request.settings,
+  policy: hostPolicy({ allowedHosts: ["localhost"], allowPrivateNetworks: true, endpoints, env: {} }),
+  tokens: {},
+  endpoints,
+});
+
+const started = performance.now();
+const ttfbMs: number[] = [];
+const outcomes = await Promise.all(
+  request.jobs.map((job) => {
+    const jobStarted = performance.now();
+    let firstByte = false;
+    return downloader.download(job, new AbortController().signal, (progress) => {
+      if (!firstByte && progress.bytes > 0) {
+        firstByte = true;
+        ttfbMs.push(performance.now() - jobStarted);
+      }
+    });
+  }),
+);
+const seconds = (performance.now() - started) / 1000;
+await downloader.close();
+
+const report: ClientReport = {
+  seconds,
+  bytes: outcomes.reduce((sum, outcome) => sum + outcome.bytes, 0),
+  peakRssMb: process.resourceUsage().maxRSS / 1024,
+  ttfbMs,
+  failures: outcomes.filter((outcome) => outcome.status !== "installed").map((outcome) => outcome.error ?? "failed"),
+};
+process.stdout.write(`${JSON.stringify(report)}\n`);

@@ -1,0 +1,90 @@
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { readFile, readdir } from "node:fs/promises";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { CIVITAI_TOKEN, HF_TOKEN, neverAborted, progressLog, startHarness, type DownloadHarness } from "./test-fixtures";
+
+const sha256Of = async (file: string) => createHash("sha256").update(await readFile(file)).digest("hex");
+
+describe("downloader: the happy paths", () => {
+  let harness: DownloadHarness;
+  beforeEach(async () => (harness = await startHarness()));
+  afterEach(async () => harness.close());
+
+  it("downloads a Hugging Face file through its storage redirect into exactly the target, verified", async () => {
+    const job = harness.hfJob("small.safetensors");
+    const progress = progressLog();
+    const outcome = await harness.downloader().download(job, neverAborted(), progress.onProgress);
+
+    expect(outcome).toMatchObject({ status: "installed", path: job.targetPath, sha256: job.expectedSha256, bytes: job.expectedSize, attempts: 1 });
+    expect(await sha256Of(job.targetPath)).toBe(job.expectedSha256);
+    expect(await readdir(path.dirname(job.targetPath))).toEqual(["small.safetensors"]);
+    expect(progress.events.at(-1)).toMatchObject({ bytes: job.expectedSize, total: job.expectedSize });
+  });
+
+  it("follows the Civitai redirect to storage and never forwards the token there", async () => {
+    const job = harness.civitaiJob(101, "juggernaut.safetensors");
+    const outcome = await harness.downloader().download(job, neverAborted(), () => undefined);
+
+    expect(outcome.status).toBe("installed");
+    expect(await sha256Of(job.targetPath)).toBe(job.expectedSha256);
+    const apiRequests = harness.sim.requests.filter((request) => request.server === "civitai");
+    expect(apiRequests.length).toBeGreaterThan(0);
+    expect(apiRequests.every((request) => request.headers.authorization === `Bearer ${CIVITAI_TOKEN}`)).toBe(true);
+    const storage = harness.sim.requests.filter((request) => request.server === "storage");
+    expect(storage.length).toBeGreaterThan(0);
+    for (const request of storage) {
+      expect(request.headers.authorization).toBeUndefined();
+      expect(JSON.stringify(request)).not.toContain(CIVITAI_TOKEN);
+      expect(JSON.stringify(request)).not.toContain(HF_TOKEN);
+    }
+  });
+
+  it("splits a large file into ranged segments over several connections, written in place and hashed in order", async () => {
+    const job = harness.hfJob("big.safetensors");
+    const outcome = await harness.downloader({ chunk_size: 1024 * 1024, per_host_concurrency: 4 }).download(job, neverAborted(), () => undefined);
+
+    expect(outcome).toMatchObject({ status: "installed", sha256: job.expectedSha256 });
+    expect(await sha256Of(job.targetPath)).toBe(job.expectedSha256);
+    const ranges = harness.storageRequests("big.safetensors").map((request) => request.headers.range);
+    expect(ranges).toHaveLength(7);
+    expect(new Set(ranges).size).toBe(7);
+    expect(ranges).toContain("bytes=0-1048575");
+    expect(ranges).toContain("bytes=6291456-6291532");
+  });
+
+  it("returns installed without any request when the verified file is already there", async () => {
+    const job = harness.hfJob("small.safetensors");
+    const downloader = harness.downloader();
+    await downloader.download(job, neverAborted(), () => undefined);
+    harness.sim.resetRequests();
+
+    const again = await downloader.download(job, neverAborted(), () => undefined);
+    expect(again).toMatchObject({ status: "installed", sha256: job.expectedSha256, attempts: 0 });
+    expect(harness.sim.requests).toHaveLength(0);
+  });
+
+  it("downloads the same target requested twice at once only once", async () => {
+    const job = harness.hfJob("big.safetensors");
+    const downloader = harness.downloader();
+    const other = harness.downloader();
+    const [first, second] = await Promise.all([
+      downloader.download(job, neverAborted(), () => undefined),
+      other.download(job, neverAborted(), () => undefined),
+    ]);
+
+    expect(first.status).toBe("installed");
+    expect(second.status).toBe("installed");
+    expect([first.attempts, second.attempts].sort()).toEqual([0, 1]);
+    expect(harness.storageRequests("big.safetensors")).toHaveLength(7);
+    expect(existsSync(`${job.targetPath}.lock`)).toBe(false);
+  });
+
+  it("checks the format of a .gguf and passes other extensions", async () => {
+    const outcomes = await Promise.all(
+      ["quant.gguf", "other.bin"].map((file) => harness.downloader().download(harness.hfJob(file), neverAborted(), () => undefined)),
+    );
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(["installed", "installed"]);
+  });
+});
