@@ -1,9 +1,12 @@
-// Starts the real product (launcher: web + worker) on a fresh database for the browser tests.
+// Starts the real product (launcher: web + worker) on a fresh database for the browser tests,
+// talking to the upstream simulator instead of Civitai and Hugging Face.
 import { spawn } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createDatabase, dropDatabase, uniqueDatabaseName } from "../src/test/postgres-admin";
+import { startUpstreamSim } from "../tools/upstream-sim";
+import { E2E_BYTES_PER_SECOND, e2eCatalogue } from "./upstream";
 
 async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -19,15 +22,47 @@ async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
   throw new Error(`The app did not become healthy at ${url} within ${timeoutMs / 1000} s`);
 }
 
+/**
+ * The simulator's Civitai answers redirect to its file host, "localhost:PORT"; like an operator with a
+ * private mirror, allow that host (the API hosts are trusted as configured).
+ */
+async function allowSimulatorFileHost(appUrl: string, storageUrl: string): Promise<void> {
+  const current = (await (await fetch(`${appUrl}/api/trpc/settings.get`)).json()) as {
+    result: { data: { settings: { download: { allowed_hosts: string[] } } } };
+  };
+  const hosts = [...current.result.data.settings.download.allowed_hosts, new URL(storageUrl).host];
+  const response = await fetch(`${appUrl}/api/trpc/settings.update`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ download: { allowed_hosts: hosts } }),
+  });
+  if (!response.ok) throw new Error(`Could not allow the simulator's file host: ${response.status} ${await response.text()}`);
+}
+
 export default async function globalSetup() {
   const port = process.env.E2E_PORT ?? "3210";
   const databaseName = uniqueDatabaseName("cf_e2e");
   const databaseUrl = await createDatabase(databaseName);
   const scratch = await mkdtemp(join(tmpdir(), "cf-e2e-"));
+  const modelsDir = join(scratch, "models");
+  await mkdir(modelsDir, { recursive: true });
   process.env.E2E_SCRATCH = scratch;
   process.env.E2E_DATABASE_URL = databaseUrl;
+  process.env.E2E_MODELS_DIR = modelsDir;
+  const sim = await startUpstreamSim({ catalogue: e2eCatalogue(), bytesPerSecondPerConnection: E2E_BYTES_PER_SECOND });
+  process.env.E2E_SIM_STORAGE_URL = sim.storageUrl;
   const app = spawn(process.execPath, ["--import", "tsx", "src/launcher/main.ts"], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: port, HOST: "127.0.0.1", COMFYUI_MODELS_DIR: join(scratch, "models") },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: port,
+      HOST: "127.0.0.1",
+      COMFYUI_MODELS_DIR: modelsDir,
+      CIVITAI_BASE_URL: sim.civitaiUrl,
+      HF_ENDPOINT: sim.hfUrl,
+      // The simulator's storage host is "localhost", a loopback address the product refuses by default.
+      COMFYFIXER_ALLOW_PRIVATE_NETWORKS: "1",
+    },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
@@ -37,8 +72,10 @@ export default async function globalSetup() {
   app.stderr.on("data", keep);
   try {
     await waitForHealth(`http://127.0.0.1:${port}/api/health`, 180_000);
+    await allowSimulatorFileHost(`http://127.0.0.1:${port}`, sim.storageUrl);
   } catch (error) {
     process.kill(-app.pid!, "SIGKILL");
+    await sim.close();
     throw new Error(`${(error as Error).message}\n${output.join("").slice(-4000)}`);
   }
   return async () => {
@@ -54,6 +91,7 @@ export default async function globalSetup() {
         resolve();
       }, 20_000).unref();
     });
+    await sim.close();
     await dropDatabase(databaseName);
     await rm(scratch, { recursive: true, force: true });
   };

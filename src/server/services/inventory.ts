@@ -32,6 +32,8 @@ export const InventoryReportSchema = z.object({
 });
 export type InventoryReport = z.infer<typeof InventoryReportSchema>;
 
+/** Paths per hash lookup: PostgreSQL takes at most 65,535 bound parameters in one query. */
+const HASH_LOOKUP_BATCH = 10_000;
 /** How many distinct models recent runs asked for are checked for being in the wrong folder. */
 const MISPLACED_CHECK_LIMIT = 2_000;
 
@@ -46,12 +48,17 @@ const toFileView = (file: Inventory["files"][number]): FileView => ({
 /** Hashes the server already knows (FileHash rows), valid only while the file's size and mtime are unchanged. */
 async function cachedHashes(db: Db, inventory: Inventory): Promise<Map<string, { sha256: string }>> {
   const byPath = new Map(inventory.files.map((file) => [file.absolutePath, file]));
-  if (byPath.size === 0) return new Map();
-  const rows = await db.fileHash.findMany({ where: { path: { in: [...byPath.keys()] } }, select: { path: true, size: true, mtimeMs: true, sha256: true } });
+  const paths = [...byPath.keys()];
   const hashes = new Map<string, { sha256: string }>();
-  for (const row of rows) {
-    const file = byPath.get(row.path);
-    if (file && Number(row.size) === file.size && row.mtimeMs === file.mtimeMs) hashes.set(row.path, { sha256: row.sha256 });
+  for (let start = 0; start < paths.length; start += HASH_LOOKUP_BATCH) {
+    const rows = await db.fileHash.findMany({
+      where: { path: { in: paths.slice(start, start + HASH_LOOKUP_BATCH) } },
+      select: { path: true, size: true, mtimeMs: true, sha256: true },
+    });
+    for (const row of rows) {
+      const file = byPath.get(row.path);
+      if (file && Number(row.size) === file.size && row.mtimeMs === file.mtimeMs) hashes.set(row.path, { sha256: row.sha256 });
+    }
   }
   return hashes;
 }

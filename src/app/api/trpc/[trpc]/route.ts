@@ -11,6 +11,8 @@ function handler(request: Request) {
     req: request,
     router: appRouter,
     createContext: () => createContextInner(),
+    // The dashboard posts runs.analyze, whose input (uploaded workflows) does not fit in a URL.
+    allowMethodOverride: true,
     onError({ error, path }) {
       if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"} failed:`, error);
     },

@@ -1,0 +1,107 @@
+"use client";
+// The run's models: status, per-file progress and speed, source, and the picker for ambiguous ones.
+import { Fragment, useState } from "react";
+import type { ModelItem as ModelView } from "../types";
+import { formatBytes, formatEta, formatRate } from "../../_components/format";
+import { ProgressBar } from "../../_components/progress-bar";
+import { StatusChip } from "../../_components/status-chip";
+import { secondaryButtonClass } from "../../_components/ui";
+import type { ModelSpeed } from "../run-events";
+import { CandidatePicker } from "./candidate-picker";
+
+const SHOWS_PROGRESS: ReadonlySet<string> = new Set(["downloading", "verifying", "installed", "failed"]);
+/** Statuses a person can settle by choosing a candidate or pasting a URL (the server's rule too). */
+const PICKABLE: ReadonlySet<string> = new Set(["ambiguous", "not_found", "needs_auth", "failed"]);
+
+export function ModelsTable({
+  runId,
+  models,
+  speeds,
+  onPicked,
+}: {
+  runId: string;
+  models: ModelView[];
+  speeds: Record<string, ModelSpeed>;
+  onPicked: (model: ModelView) => void;
+}) {
+  const [open, setOpen] = useState<string | null>(null);
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">Models this run needs</caption>
+        <thead className="text-xs uppercase tracking-wide text-zinc-500 dark:text-zinc-400">
+          <tr>
+            <th scope="col" className="py-2 pr-3">Model</th>
+            <th scope="col" className="py-2 pr-3">Folder</th>
+            <th scope="col" className="py-2 pr-3">Status</th>
+            <th scope="col" className="w-64 py-2 pr-3">Progress</th>
+            <th scope="col" className="py-2 pr-3">Source</th>
+            <th scope="col" className="py-2 text-right">Size</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
+          {models.map((model) => {
+            const speed = speeds[model.id];
+            const picking = open === model.id;
+            return (
+              <Fragment key={model.id}>
+                <tr data-model={model.name} data-status={model.status}>
+                  <td className="max-w-sm py-2 pr-3">
+                    <span className="font-mono text-xs break-all">{model.name}</span>
+                    {!model.active && <span className="ml-2 text-xs text-zinc-500">(bypassed node)</span>}
+                    {model.error && <p className="mt-0.5 text-xs text-red-600 dark:text-red-400">{model.error}</p>}
+                  </td>
+                  <td className="py-2 pr-3 text-xs">{model.folder}</td>
+                  <td className="py-2 pr-3">
+                    <div className="flex items-center gap-2">
+                      <StatusChip status={model.status} />
+                      {PICKABLE.has(model.status) && (
+                        <button type="button" className={secondaryButtonClass} aria-expanded={picking} onClick={() => setOpen(picking ? null : model.id)}>
+                          {picking ? "Close" : model.status === "ambiguous" ? "Choose…" : "Give a URL…"}
+                        </button>
+                      )}
+                    </div>
+                  </td>
+                  <td className="py-2 pr-3">
+                    {SHOWS_PROGRESS.has(model.status) || model.bytes > 0 ? (
+                      <>
+                        <ProgressBar size="sm" label={`Download of ${model.name}`} value={model.bytes} max={model.size} />
+                        <p className="mt-1 text-xs tabular-nums text-zinc-500 dark:text-zinc-400">
+                          {formatBytes(model.bytes)}
+                          {model.size !== null && ` of ${formatBytes(model.size)}`}
+                          {speed && model.status === "downloading" && ` · ${formatRate(speed.rate)} · ${formatEta(speed.etaSeconds)}`}
+                        </p>
+                      </>
+                    ) : (
+                      <span className="text-xs text-zinc-400">—</span>
+                    )}
+                  </td>
+                  <td className="py-2 pr-3 text-xs">
+                    {model.url ? (
+                      <a href={model.url} target="_blank" rel="noreferrer noopener" className="text-sky-600 hover:underline dark:text-sky-400">{model.source ?? "link"}</a>
+                    ) : (model.source ?? "—")}
+                  </td>
+                  <td className="py-2 text-right text-xs tabular-nums">{formatBytes(model.size)}</td>
+                </tr>
+                {picking && (
+                  <tr>
+                    <td colSpan={6} className="pb-3">
+                      <CandidatePicker
+                        runId={runId}
+                        model={model}
+                        onPicked={(picked) => {
+                          setOpen(null);
+                          onPicked(picked);
+                        }}
+                      />
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,198 @@
+// How a run's live events change what the run page shows: the cached run (runs.get) and the
+// live-only extras (event log, phases in progress, per-file speed, throughput samples).
+import type { RunEvent } from "../../core/events";
+import type { ModelStatus } from "../../core/model";
+import type { RunStatus } from "../../server/services/run-schemas";
+import type { ModelItem as ModelView, RunDetailView as RunDetail } from "./types";
+
+export const PHASES = ["analysis", "inventory", "resolution", "download", "verification"] as const;
+export type Phase = (typeof PHASES)[number];
+export type PhaseState = { state: "started" | "finished"; ms: number | null; at: string };
+
+export type LogLine = { seq: number; at: string; level: string; text: string };
+export type ModelSpeed = { rate: number; etaSeconds: number | null };
+export type ThroughputSample = { at: number; rate: number };
+/** Bytes fetched across the run's files at one instant, the base of the next throughput sample. */
+type ByteMark = { at: number; bytes: number };
+
+export type LiveState = {
+  lastSeq: number;
+  log: LogLine[];
+  phases: Partial<Record<Phase, PhaseState>>;
+  speeds: Record<string, ModelSpeed>;
+  /** Bytes fetched so far per model, from progress events. */
+  fetched: Record<string, number>;
+  mark: ByteMark | null;
+  samples: ThroughputSample[];
+  finished: boolean;
+};
+
+export const MAX_LOG_LINES = 500;
+export const MAX_SAMPLES = 240;
+
+export const emptyLiveState = (): LiveState => ({ lastSeq: 0, log: [], phases: {}, speeds: {}, fetched: {}, mark: null, samples: [], finished: false });
+
+const RUN_FINAL: ReadonlySet<string> = new Set(["completed", "failed", "cancelled"]);
+export const isRunFinished = (status: string) => RUN_FINAL.has(status);
+
+const MODEL_ACTIVE: ReadonlySet<ModelStatus> = new Set(["downloading", "verifying"]);
+
+/** Model fields a `model.status` event's data may carry, copied onto the cached model as they come. */
+const MODEL_DATA_FIELDS = ["source", "url", "sha256", "size", "bytes", "resolution", "targetPath"] as const;
+
+function updateModel(detail: RunDetail, modelId: string, change: (model: ModelView) => ModelView): RunDetail {
+  let found = false;
+  const models = detail.models.map((model) => {
+    if (model.id !== modelId) return model;
+    found = true;
+    return change(model);
+  });
+  return found ? { ...detail, models } : detail;
+}
+
+function applyModelStatus(model: ModelView, event: RunEvent): ModelView {
+  const status = event.status as ModelStatus;
+  const next: ModelView = { ...model, status };
+  for (const field of MODEL_DATA_FIELDS) {
+    const value = event.data?.[field];
+    if (value !== undefined) (next as Record<string, unknown>)[field] = value;
+  }
+  if (status === "failed" || status === "not_found" || status === "needs_auth") next.error = event.message ?? model.error;
+  else if (status !== "ambiguous") next.error = null;
+  if (status === "installed" && next.size !== null && next.bytes < next.size) next.bytes = next.size;
+  return next;
+}
+
+/** True when an event names a model the cached run does not list yet: the run was planned after the snapshot. */
+export function needsSnapshot(detail: RunDetail, event: RunEvent): boolean {
+  if (event.seq <= detail.lastSeq || !event.model) return false;
+  const modelId = event.model.id;
+  return !detail.models.some((model) => model.id === modelId);
+}
+
+/**
+ * The cached run after one event. Events at or before the snapshot's `lastSeq` are already in it
+ * and leave it unchanged, so replaying the stream from the start is harmless.
+ */
+export function applyEventToRun(detail: RunDetail, event: RunEvent): RunDetail {
+  if (event.seq <= detail.lastSeq) return detail;
+  const next: RunDetail = { ...detail, lastSeq: event.seq };
+  switch (event.type) {
+    case "run.status":
+    case "run.finished": {
+      const status = (event.status ?? next.status) as RunStatus;
+      const withStatus: RunDetail = { ...next, status };
+      if (event.type === "run.finished") {
+        const summary = event.data?.summary as RunDetail["summary"] | undefined;
+        return { ...withStatus, summary: summary ?? next.summary, finishedAt: next.finishedAt ?? event.at };
+      }
+      if (status === "running" && !next.startedAt) withStatus.startedAt = event.at;
+      if (isRunFinished(status) && !next.finishedAt) withStatus.finishedAt = event.at;
+      return withStatus;
+    }
+    case "run.phase": {
+      const phase = event.data?.phase as string | undefined;
+      const ms = event.data?.ms;
+      if (!phase || event.data?.state !== "finished" || typeof ms !== "number") return next;
+      return { ...next, phaseTimings: { ...next.phaseTimings, [phase]: ms } };
+    }
+    case "model.status":
+      return event.model && event.status ? updateModel(next, event.model.id, (model) => applyModelStatus(model, event)) : next;
+    case "model.progress":
+      if (!event.model) return next;
+      return updateModel(next, event.model.id, (model) => ({
+        ...model,
+        bytes: event.bytes ?? model.bytes,
+        size: event.total ?? model.size,
+        status: model.status === "resolved" || model.status === "missing" ? "downloading" : model.status,
+      }));
+    default:
+      return next;
+  }
+}
+
+function logText(event: RunEvent): string | null {
+  const who = event.model ? `${event.model.name}: ` : "";
+  switch (event.type) {
+    case "log":
+      return `${who}${event.message ?? ""}`;
+    case "model.status":
+      return `${who}${event.status}${event.message ? ` — ${event.message}` : ""}`;
+    case "run.status":
+      return `Run ${event.status}${event.message ? ` — ${event.message}` : ""}`;
+    case "run.phase":
+      return `${String(event.data?.phase)} ${String(event.data?.state)}`;
+    case "run.finished":
+      return `Run finished: ${event.status}`;
+    default:
+      return null;
+  }
+}
+
+function levelOf(event: RunEvent): string {
+  if (event.type === "log") return event.status ?? "info";
+  if (event.status === "failed") return "error";
+  if (event.status === "ambiguous" || event.status === "not_found" || event.status === "needs_auth") return "warn";
+  return "info";
+}
+
+const totalRate = (speeds: Record<string, ModelSpeed>) => Object.values(speeds).reduce((sum, speed) => sum + speed.rate, 0);
+
+/** Below this spacing, samples would chart the jitter of progress reports rather than the rate. */
+const SAMPLE_SPACING_MS = 1_000;
+
+/**
+ * The chart's rate comes from bytes fetched over time across all files (not the downloads' own rate
+ * estimates, which jump at the start of each file), one point per second at most.
+ */
+function withProgress(live: LiveState, modelId: string, bytes: number, at: number): Pick<LiveState, "fetched" | "mark" | "samples"> {
+  const previous = live.fetched[modelId] ?? 0;
+  // A restarted download (bytes going back) starts a new count rather than a negative rate.
+  const fetched = { ...live.fetched, [modelId]: bytes };
+  const total = Object.values(fetched).reduce((sum, value) => sum + value, 0);
+  const adjustedMark = live.mark && bytes < previous ? { ...live.mark, bytes: live.mark.bytes - (previous - bytes) } : live.mark;
+  if (!adjustedMark) return { fetched, mark: { at, bytes: total }, samples: live.samples };
+  const elapsed = at - adjustedMark.at;
+  if (elapsed < SAMPLE_SPACING_MS) return { fetched, mark: adjustedMark, samples: live.samples };
+  const rate = Math.max(0, ((total - adjustedMark.bytes) / elapsed) * 1000);
+  return { fetched, mark: { at, bytes: total }, samples: [...live.samples, { at, rate }].slice(-MAX_SAMPLES) };
+}
+
+/** The live-only extras after one event; duplicates (same or older seq) are ignored. */
+export function applyEventToLive(live: LiveState, event: RunEvent): LiveState {
+  if (event.seq <= live.lastSeq) return live;
+  const next: LiveState = { ...live, lastSeq: event.seq };
+  const text = logText(event);
+  if (text !== null) next.log = [...live.log, { seq: event.seq, at: event.at, level: levelOf(event), text }].slice(-MAX_LOG_LINES);
+  const at = new Date(event.at).getTime();
+
+  if (event.type === "run.phase") {
+    const phase = event.data?.phase as Phase | undefined;
+    const state = event.data?.state === "finished" ? "finished" : "started";
+    const ms = typeof event.data?.ms === "number" ? event.data.ms : null;
+    if (phase) next.phases = { ...live.phases, [phase]: { state, ms, at: event.at } };
+  } else if (event.type === "model.progress" && event.model) {
+    const eta = event.data?.etaSeconds;
+    next.speeds = { ...live.speeds, [event.model.id]: { rate: event.rate ?? 0, etaSeconds: typeof eta === "number" ? eta : null } };
+    Object.assign(next, withProgress(live, event.model.id, event.bytes ?? 0, at));
+  } else if (event.type === "model.status" && event.model && !MODEL_ACTIVE.has(event.status as ModelStatus)) {
+    if (live.speeds[event.model.id]) {
+      const { [event.model.id]: _done, ...rest } = live.speeds;
+      next.speeds = rest;
+    }
+  } else if (event.type === "run.finished") {
+    next.finished = true;
+    next.speeds = {};
+  }
+  return next;
+}
+
+/** Bytes to fetch, bytes fetched, and the combined rate and time left of a run's downloads. */
+export function overallProgress(models: ModelView[], speeds: Record<string, ModelSpeed>) {
+  const downloading = models.filter((model) => model.size !== null && (model.bytes > 0 || MODEL_ACTIVE.has(model.status) || model.status === "installed" || model.status === "resolved"));
+  const total = downloading.reduce((sum, model) => sum + (model.size ?? 0), 0);
+  const done = downloading.reduce((sum, model) => sum + Math.min(model.bytes, model.size ?? model.bytes), 0);
+  const rate = totalRate(speeds);
+  const etaSeconds = rate > 0 && total > done ? (total - done) / rate : null;
+  return { total, done, rate, etaSeconds };
+}
