@@ -28,4 +28,15 @@ describe("createProgressMeter", () => {
     meter.reset(5000, null);
     expect(reports.at(-1)).toEqual({ bytes: 5000, total: null, rate: 0, etaSeconds: null });
   });
+
+  it("does not report a burst rate for the first buffer after a start", () => {
+    let now = 0;
+    const reports: DownloadProgress[] = [];
+    const meter = createProgressMeter((progress) => reports.push(progress), () => now);
+    meter.reset(0, 64 * 1024 * 1024);
+    now = 5;
+    meter.add(4 * 1024 * 1024); // a socket buffer's worth arrives 5 ms after the start
+    expect(reports.at(-1)!.rate).toBe(0);
+    expect(reports.at(-1)!.etaSeconds).toBeNull();
+  });
 });

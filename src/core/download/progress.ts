@@ -3,6 +3,8 @@ import type { DownloadProgress } from "./types";
 
 const REPORT_EVERY_MS = 250;
 const RATE_WINDOW_MS = 3000;
+/** A rate over less time than this is noise (the first buffer arrives all at once). */
+const MIN_RATE_SPAN_MS = 500;
 
 export type ProgressMeter = {
   add(bytes: number): void;
@@ -20,13 +22,15 @@ export function createProgressMeter(report: (progress: DownloadProgress) => void
   let lastReport = -Infinity;
   const samples: Array<{ at: number; bytes: number }> = [];
 
+  let lastRate = 0;
   const rate = () => {
     const at = now();
     samples.push({ at, bytes });
     while (samples.length > 2 && samples[0]!.at < at - RATE_WINDOW_MS) samples.shift();
     const first = samples[0]!;
-    const elapsed = (at - first.at) / 1000;
-    return elapsed > 0 ? Math.max(0, (bytes - first.bytes) / elapsed) : 0;
+    if (at - first.at < MIN_RATE_SPAN_MS) return lastRate;
+    lastRate = Math.max(0, (bytes - first.bytes) / ((at - first.at) / 1000));
+    return lastRate;
   };
 
   const send = () => {
@@ -47,6 +51,7 @@ export function createProgressMeter(report: (progress: DownloadProgress) => void
       bytes = count;
       total = newTotal;
       samples.length = 0;
+      lastRate = 0;
       send();
     },
     setTotal(newTotal) {

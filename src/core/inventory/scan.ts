@@ -26,7 +26,8 @@ type DirectoryListing = {
 };
 const KIND = { file: 0, directory: 1, unreadable: 2 } as const;
 
-const SKIPPED_SUFFIXES = [".part", ".tmp"];
+// `.part.resume` is the download engine's note beside a partial download.
+const SKIPPED_SUFFIXES = [".part", ".part.resume", ".tmp"];
 
 /** Hidden entries (.cache, .git, …) and partial downloads are never models. */
 export function isSkippedName(name: string): boolean {

@@ -7,6 +7,7 @@ import { createResolver, type ResolverStats, type SearchCache } from "../resolve
 import type { Resolution } from "../model";
 import { MODEL_FILE_PATTERN } from "../registry";
 import type { ModelLink } from "../workflow";
+import { createPhaseClock, type PhaseListener, type PhaseTimings } from "./phase-clock";
 import { runModelPipeline, type DownloadProgress, type ModelUpdate, type PipelineModel } from "./run-models";
 
 /**
@@ -37,10 +38,13 @@ export type EngineOptions = {
   update(model: PipelineModel, update: ModelUpdate): Promise<void>;
   progress(model: PipelineModel, progress: DownloadProgress): void;
   log(level: LogLevel, message: string): void;
+  /** Told when the resolution, download and verification phases start and finish. */
+  onPhase?: PhaseListener;
 };
 
 export type EngineResult = {
-  timings: { resolution: number; download: number; verification: number };
+  /** Wall-clock time of each phase (they overlap: downloads start while other models are still searched). */
+  timings: PhaseTimings;
   stats: ResolverStats;
 };
 
@@ -66,7 +70,7 @@ export async function fetchMissingModels(models: PipelineModel[], options: Engin
     lock: options.targetLock,
     log: options.log,
   });
-  const timings = { resolution: 0, download: 0, verification: 0 };
+  const clock = createPhaseClock(options.onPhase);
   try {
     await runModelPipeline(models, {
       resolve: (ref, signal) => resolver.resolve(ref, signal),
@@ -84,16 +88,18 @@ export async function fetchMissingModels(models: PipelineModel[], options: Engin
           signal,
           onProgress,
         ),
-      update: options.update,
+      update: async (model, update) => {
+        await options.update(model, update);
+        await clock.moved(model.id, update.status);
+      },
       progress: options.progress,
       resolveConcurrency: settings.resolve.concurrency,
       downloadConcurrency: settings.download.concurrency,
       dryRun: options.dryRun,
       signal: options.signal,
-      timings,
     });
   } finally {
     await downloader.close();
   }
-  return { timings, stats: resolver.stats() };
+  return { timings: await clock.finish(), stats: resolver.stats() };
 }

@@ -45,8 +45,6 @@ export type PipelineDeps = {
   downloadConcurrency: number;
   dryRun: boolean;
   signal: AbortSignal;
-  /** Time spent per phase, summed over models (ms). */
-  timings?: { resolution: number; download: number; verification: number };
 };
 
 const RESOLUTION_OUTCOMES: Record<Resolution["status"], ModelStatus> = {
@@ -75,7 +73,6 @@ export function pendingStep(model: Pick<PipelineModel, "status" | "resolution">)
 export async function runModelPipeline(models: PipelineModel[], deps: PipelineDeps): Promise<void> {
   const resolveLimit = pLimit(deps.resolveConcurrency);
   const downloadLimit = pLimit(deps.downloadConcurrency);
-  const timings = deps.timings ?? { resolution: 0, download: 0, verification: 0 };
   const apply = async (model: PipelineModel, update: ModelUpdate) => {
     model.status = update.status;
     if (update.resolution) model.resolution = update.resolution;
@@ -84,23 +81,19 @@ export async function runModelPipeline(models: PipelineModel[], deps: PipelineDe
 
   const downloadOne = async (model: PipelineModel, resolution: Resolution) => {
     if (deps.signal.aborted) return;
-    const started = Date.now();
     await apply(model, { status: "downloading", error: null });
     const outcome = await deps.download(model, resolution, deps.signal, (progress) => deps.progress(model, progress));
-    timings.download += Date.now() - started;
     if (deps.signal.aborted && outcome.status !== "installed") return;
     if (outcome.status === "failed") {
       await apply(model, { status: "failed", error: outcome.error ?? "the download failed", bytes: outcome.bytes, attempts: outcome.attempts });
       return;
     }
-    const verifyStarted = Date.now();
     await apply(model, { status: "verifying", bytes: outcome.bytes, path: outcome.path });
     const promised = resolution.sha256?.toLowerCase();
     if (promised && outcome.sha256 && promised !== outcome.sha256.toLowerCase()) {
       await apply(model, { status: "failed", error: `The downloaded file's SHA-256 ${outcome.sha256} is not the ${promised} the source published.` });
       return;
     }
-    timings.verification += Date.now() - verifyStarted;
     await apply(model, { status: "installed", path: outcome.path, sha256: outcome.sha256, bytes: outcome.bytes, size: outcome.bytes, attempts: outcome.attempts });
   };
 
@@ -110,11 +103,8 @@ export async function runModelPipeline(models: PipelineModel[], deps: PipelineDe
     if (step === "resolve") {
       const resolution = await resolveLimit(async () => {
         if (deps.signal.aborted) return null;
-        const started = Date.now();
         await apply(model, { status: "resolving" });
-        const answer = await deps.resolve(model.ref, deps.signal);
-        timings.resolution += Date.now() - started;
-        return answer;
+        return deps.resolve(model.ref, deps.signal);
       });
       if (!resolution || deps.signal.aborted) return;
       await apply(model, {

@@ -94,11 +94,18 @@ describe("processRun", () => {
 
     expect(run.summary).toMatchObject({ workflows_scanned: 3, models_found: 7, models_missing: 5, models_downloaded: 3, models_failed: 0 });
     expect(run.summary!.models_resolved).toBe(3);
-    expect(Object.keys(run.phaseTimings)).toEqual(expect.arrayContaining(["analysis", "inventory", "resolution", "download"]));
+    expect(Object.keys(run.phaseTimings)).toEqual(expect.arrayContaining(["analysis", "inventory", "resolution", "download", "verification"]));
 
     const events = await readRunEvents(database.db, id, 0);
     expect(events.map((event) => event.seq)).toEqual(events.map((_, index) => index + 1));
     expect(events.at(-1)).toMatchObject({ type: "run.finished", status: "completed" });
+    const phases = events.filter((event) => event.type === "run.phase").map((event) => `${event.data?.phase}:${event.data?.state}`);
+    for (const phase of ["analysis", "inventory", "resolution", "download", "verification"]) {
+      expect(phases).toContain(`${phase}:started`);
+      expect(phases).toContain(`${phase}:finished`);
+      expect(phases.indexOf(`${phase}:started`)).toBeLessThan(phases.indexOf(`${phase}:finished`));
+    }
+    expect(run.phaseTimings.download).toBeGreaterThan(0);
     const installedEvents = events.filter((event) => event.type === "model.status" && event.status === "installed");
     expect(installedEvents.length).toBe(3);
   });

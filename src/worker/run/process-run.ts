@@ -48,7 +48,7 @@ async function planAndSave(store: RunStore, db: Db, runId: string, modelsRoot: s
     signal,
     onPhase: (phase, state, ms) => {
       if (ms !== undefined) timings[phase] = ms;
-      return store.publish({ type: "run.phase", data: { phase, state, ...(ms !== undefined ? { ms } : {}) } }).then(() => undefined);
+      return store.phase(phase, state, ms);
     },
     onWarning: (message) => void store.publish({ type: "log", status: "warn", message }),
   });
@@ -103,7 +103,6 @@ export async function processRun(runId: string, context: ProcessRunContext): Pro
         const pending = models.filter((model) => pendingStep(model) !== null && !handled.has(`${model.id}:${model.status}`));
         if (pending.length === 0 || controller.signal.aborted) break;
         pending.forEach((model) => handled.add(`${model.id}:${model.status}`));
-        await store.publish({ type: "run.phase", data: { phase: "resolution", state: "started" } });
         const result = await fetchMissingModels(pending, {
           settings,
           tokens: { civitai: tokens.civitai_api_token, huggingface: tokens.hf_token },
@@ -117,10 +116,10 @@ export async function processRun(runId: string, context: ProcessRunContext): Pro
           update: store.update,
           progress: store.progress,
           log: (level, message) => void store.publish({ type: "log", status: level, message }),
+          onPhase: store.phase,
         });
         for (const [phase, ms] of Object.entries(result.timings)) timings[phase] = (timings[phase] ?? 0) + ms;
         cache = { hits: cache.hits + result.stats.cacheHits, misses: cache.misses + result.stats.cacheMisses };
-        await store.publish({ type: "run.phase", data: { phase: "download", state: "finished", ms: timings.download } });
         models = await store.loadModels();
       }
     } finally {

@@ -37,6 +37,11 @@ export function createRunStore(db: Db, runId: string, log: (message: string) => 
   return {
     publish,
 
+    /** Announces a phase of the run starting or finishing (with its duration). */
+    async phase(phase: string, state: "started" | "finished", ms?: number): Promise<void> {
+      await publish({ type: "run.phase", data: { phase, state, ...(ms !== undefined ? { ms } : {}) } });
+    },
+
     async savePlan(plan: RunPlan): Promise<void> {
       await retrying(() =>
         db.$transaction(async (tx) => {
