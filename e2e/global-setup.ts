@@ -5,6 +5,7 @@ import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createDatabase, dropDatabase, uniqueDatabaseName } from "../src/test/postgres-admin";
+import { simEnv } from "../src/test/sim-env";
 import { startUpstreamSim } from "../tools/upstream-sim";
 import { E2E_BYTES_PER_SECOND, e2eCatalogue } from "./upstream";
 
@@ -20,23 +21,6 @@ async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   throw new Error(`The app did not become healthy at ${url} within ${timeoutMs / 1000} s`);
-}
-
-/**
- * The simulator's Civitai answers redirect to its file host, "localhost:PORT"; like an operator with a
- * private mirror, allow that host (the API hosts are trusted as configured).
- */
-async function allowSimulatorFileHost(appUrl: string, storageUrl: string): Promise<void> {
-  const current = (await (await fetch(`${appUrl}/api/trpc/settings.get`)).json()) as {
-    result: { data: { settings: { download: { allowed_hosts: string[] } } } };
-  };
-  const hosts = [...current.result.data.settings.download.allowed_hosts, new URL(storageUrl).host];
-  const response = await fetch(`${appUrl}/api/trpc/settings.update`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ download: { allowed_hosts: hosts } }),
-  });
-  if (!response.ok) throw new Error(`Could not allow the simulator's file host: ${response.status} ${await response.text()}`);
 }
 
 export default async function globalSetup() {
@@ -58,10 +42,7 @@ export default async function globalSetup() {
       PORT: port,
       HOST: "127.0.0.1",
       COMFYUI_MODELS_DIR: modelsDir,
-      CIVITAI_BASE_URL: sim.civitaiUrl,
-      HF_ENDPOINT: sim.hfUrl,
-      // The simulator's storage host is "localhost", a loopback address the product refuses by default.
-      COMFYFIXER_ALLOW_PRIVATE_NETWORKS: "1",
+      ...simEnv(sim),
     },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
@@ -72,7 +53,6 @@ export default async function globalSetup() {
   app.stderr.on("data", keep);
   try {
     await waitForHealth(`http://127.0.0.1:${port}/api/health`, 180_000);
-    await allowSimulatorFileHost(`http://127.0.0.1:${port}`, sim.storageUrl);
   } catch (error) {
     process.kill(-app.pid!, "SIGKILL");
     await sim.close();
