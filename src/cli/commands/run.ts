@@ -1,6 +1,7 @@
 // `comfyfixer run`: install every model the workflows need, here (in-process) or through a dashboard (--server).
 import { readFile } from "node:fs/promises";
 import { resolve as resolvePath } from "node:path";
+import { LOG_LEVELS, type LogLevel } from "../../core/config/schema";
 import { collectWorkflowFiles } from "../../core/workflow";
 import { modelsDirFrom, parseCommandArgs } from "../args";
 import { UsageError, type CliCommand } from "../command";
@@ -29,7 +30,6 @@ const usage = [
   "Exit code: 0 when every needed model is present at the end, 3 when some are not, 2 for bad usage.",
 ].join("\n");
 
-const LOG_LEVELS = ["debug", "info", "warn", "error"] as const;
 
 function parse(argv: string[]) {
   const { values, positionals } = parseCommandArgs(argv, {
@@ -56,7 +56,7 @@ function parse(argv: string[]) {
   if (!values.help && positionals.length === 0) throw new UsageError("Give at least one workflow file or folder.");
   const modelsDir = modelsDirFrom(values["models-dir"]);
   if (!values.help && !modelsDir) throw new UsageError("Give the ComfyUI models folder with --models-dir DIR (or set COMFYUI_MODELS_DIR).");
-  return { ...values, positionals, concurrency, logLevel: logLevel as (typeof LOG_LEVELS)[number], modelsDir: modelsDir ?? "" };
+  return { ...values, positionals, concurrency, logLevel: logLevel as LogLevel, modelsDir: modelsDir ?? "" };
 }
 
 async function run(argv: string[]): Promise<number> {

@@ -1,5 +1,5 @@
 // `comfyfixer run` without a server: the whole pipeline in this process, with local caches and file locks.
-import type { Settings } from "../../core/config/schema";
+import { LOG_LEVELS, type Settings } from "../../core/config/schema";
 import { fetchMissingModels } from "../../core/pipeline/engine";
 import { modelKey, planRun, type WorkflowSource } from "../../core/pipeline/plan";
 import type { PipelineModel } from "../../core/pipeline/run-models";
@@ -70,7 +70,7 @@ export async function runLocally(options: LocalRunOptions): Promise<RunReport> {
       display.progress(`${model.ref.folder}/${model.ref.name}`, progress.bytes, progress.total, progress.rate);
     },
     log: (level, message) => {
-      if (level !== "debug") display.log(`${level}: ${message}`);
+      if (LOG_LEVELS.indexOf(level) >= LOG_LEVELS.indexOf(settings.logging.level)) display.log(`${level}: ${message}`);
     },
   });
   display.stop();

@@ -37,8 +37,11 @@ export const PathSettingsSchema = z.object({
   workflow_folders: z.array(z.string().trim().min(1)),
 });
 
+export const LOG_LEVELS = ["debug", "info", "warn", "error"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
 export const LoggingSettingsSchema = z.object({
-  level: z.enum(["debug", "info", "warn", "error"]),
+  level: z.enum(LOG_LEVELS),
 });
 
 export const SettingsSchema = z.object({

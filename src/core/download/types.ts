@@ -5,7 +5,9 @@ import type { DownloadOutcome, DownloadProgress } from "../pipeline/run-models";
 
 export type { DownloadOutcome, DownloadProgress };
 
-export type LogLevel = "debug" | "info" | "warn" | "error";
+import type { LogLevel } from "../config/schema";
+
+export type { LogLevel };
 
 /** Makes sure one target is written by one download at a time, across workers and machines. */
 export type TargetLock = {

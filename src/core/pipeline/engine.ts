@@ -1,6 +1,6 @@
 // Runs the resolve → download → verify phases for a run's missing models with real resolvers and the download engine.
 // Shared by the worker (Postgres stores) and the CLI (local stores): they differ only in the stores and callbacks.
-import type { Settings } from "../config/schema";
+import type { LogLevel, Settings } from "../config/schema";
 import { createDownloader, type TargetLock } from "../download";
 import { hostPolicy, type ApiTokens, type UpstreamEndpoints } from "../net";
 import { createResolver, type ResolverStats, type SearchCache } from "../resolve";
@@ -22,8 +22,6 @@ export function targetWithExtension(targetPath: string, resolution: Resolution):
   const extension = published.match(MODEL_FILE_PATTERN)?.[0];
   return extension ? targetPath + extension : targetPath;
 }
-
-export type LogLevel = "debug" | "info" | "warn" | "error";
 
 export type EngineOptions = {
   settings: Settings;
@@ -89,8 +87,8 @@ export async function fetchMissingModels(models: PipelineModel[], options: Engin
           onProgress,
         ),
       update: async (model, update) => {
-        await options.update(model, update);
         await clock.moved(model.id, update.status);
+        await options.update(model, update);
       },
       progress: options.progress,
       resolveConcurrency: settings.resolve.concurrency,

@@ -1,4 +1,5 @@
 // The resolver's public contract: what it needs, what it answers, and the cache it answers from.
+import type { LogLevel } from "../config/schema";
 import type { Settings } from "../config/schema";
 import type { ModelRef, Resolution } from "../model";
 import type { ApiTokens, UpstreamEndpoints } from "../net";
@@ -17,7 +18,7 @@ export type SearchCache = {
   set(key: string, value: unknown): Promise<void>;
 };
 
-export type ResolverLogLevel = "debug" | "info" | "warn" | "error";
+export type ResolverLogLevel = LogLevel;
 
 export type ResolverOptions = {
   settings: Settings;

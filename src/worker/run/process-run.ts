@@ -1,6 +1,6 @@
 // The worker's run job: analysis → inventory → each missing model resolved, downloaded and verified on its own.
 import { upstreamEndpoints } from "../../core/net";
-import { planRun } from "../../core/pipeline/plan";
+import { analyseSources, planRun } from "../../core/pipeline/plan";
 import { fetchMissingModels } from "../../core/pipeline/engine";
 import { pendingStep, type PipelineModel } from "../../core/pipeline/run-models";
 import { summariseRun } from "../../core/pipeline/summary";
@@ -90,6 +90,9 @@ export async function processRun(runId: string, context: ProcessRunContext): Pro
       models = await store.loadModels();
     } else {
       await store.publish({ type: "log", status: "info", message: "Taking the run up again where it stopped." });
+      // The download links workflows share by name are not stored per model: read them again.
+      const workflows = await db.runWorkflow.findMany({ where: { runId }, select: { path: true, content: true } });
+      links = (await analyseSources(workflows.map(workflowSource))).flatMap((analysis) => analysis.links);
     }
 
     const tokens = await getTokens(db);
