@@ -6,7 +6,7 @@ import { useDeferredValue, useState } from "react";
 import { RUN_STATUSES, type RunStatus } from "../server/services/run-schemas";
 import { elapsedSeconds, formatBytes, formatDateTime, formatDuration } from "./_components/format";
 import { StatusChip, statusLabel } from "./_components/status-chip";
-import { EmptyState, ErrorBox, PageTitle, inputClass, primaryButtonClass, secondaryButtonClass } from "./_components/ui";
+import { EmptyState, ErrorBox, PageTitle, inputClass, primaryButtonClass, secondaryButtonClass, TableHead } from "./_components/ui";
 import { useTRPC } from "./trpc";
 
 const PAGE_SIZE = 20;
@@ -80,16 +80,16 @@ export default function RunsPage() {
         <div className="overflow-x-auto rounded-xl border border-zinc-200 dark:border-zinc-800">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Runs, newest first</caption>
-            <thead className="bg-zinc-50 text-xs uppercase tracking-wide text-zinc-500 dark:bg-zinc-900 dark:text-zinc-400">
-              <tr>
-                <th scope="col" className="px-4 py-2">Status</th>
-                <th scope="col" className="px-4 py-2">Started</th>
-                <th scope="col" className="px-4 py-2">Duration</th>
-                <th scope="col" className="px-4 py-2">Workflows</th>
-                <th scope="col" className="px-4 py-2" title="present / missing / installed / failed">Models</th>
-                <th scope="col" className="px-4 py-2 text-right">Downloaded</th>
-              </tr>
-            </thead>
+            <TableHead className="bg-zinc-50 text-xs uppercase tracking-wide text-zinc-500 dark:bg-zinc-900 dark:text-zinc-400"
+              columns={[
+                { label: "Status", className: "px-4 py-2" },
+                { label: "Started", className: "px-4 py-2" },
+                { label: "Duration", className: "px-4 py-2" },
+                { label: "Workflows", className: "px-4 py-2" },
+                { label: "Models", className: "px-4 py-2", title: "present / missing / installed / failed" },
+                { label: "Downloaded", className: "px-4 py-2 text-right" },
+              ]}
+            />
             <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
               {runs.data.items.map((run) => (
                 <tr key={run.id} className="hover:bg-zinc-50 dark:hover:bg-zinc-900/60">

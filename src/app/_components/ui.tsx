@@ -44,3 +44,20 @@ export const secondaryButtonClass = `${buttonClass} border border-zinc-300 text-
 export const dangerButtonClass = `${buttonClass} bg-red-600 text-white hover:bg-red-500`;
 export const inputClass =
   "w-full rounded-md border border-zinc-300 bg-white px-3 py-1.5 text-sm shadow-sm focus:border-sky-500 focus:outline-none focus:ring-2 focus:ring-sky-500/40 aria-[invalid=true]:border-red-500 dark:border-zinc-700 dark:bg-zinc-950";
+
+export type TableColumn = { label: string; className?: string; title?: string };
+
+/** A table's header row: one column header (scope="col") per column. */
+export function TableHead({ columns, className = "text-xs uppercase tracking-wide text-zinc-500 dark:text-zinc-400" }: { columns: TableColumn[]; className?: string }) {
+  return (
+    <thead className={className}>
+      <tr>
+        {columns.map((column) => (
+          <th key={column.label} scope="col" className={column.className} title={column.title}>
+            {column.label}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useDeferredValue, useState } from "react";
 import { formatBytes, formatDateTime } from "../_components/format";
 import { ProgressBar } from "../_components/progress-bar";
-import { Card, EmptyState, ErrorBox, PageTitle, inputClass, secondaryButtonClass } from "../_components/ui";
+import { Card, EmptyState, ErrorBox, PageTitle, inputClass, secondaryButtonClass, TableHead } from "../_components/ui";
 import { useTRPC } from "../trpc";
 
 /** Rows shown for a search; more only slows the page, and a narrower search finds the rest. */
@@ -103,14 +103,14 @@ export default function InventoryPage() {
         )}
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Models folders</caption>
-          <thead className="text-xs uppercase tracking-wide text-zinc-500 dark:text-zinc-400">
-            <tr>
-              <th scope="col" className="py-2 pr-3">Folder</th>
-              <th scope="col" className="py-2 pr-3">Paths</th>
-              <th scope="col" className="py-2 pr-3 text-right">Files</th>
-              <th scope="col" className="py-2 text-right">Size</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              { label: "Folder", className: "py-2 pr-3" },
+              { label: "Paths", className: "py-2 pr-3" },
+              { label: "Files", className: "py-2 pr-3 text-right" },
+              { label: "Size", className: "py-2 text-right" },
+            ]}
+          />
           <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
             {report.folders.filter((folder) => folder.fileCount > 0 || !needle).map((folder) => (
               <tr key={folder.folder} className={folder.fileCount === 0 ? "text-zinc-400" : ""}>
@@ -169,13 +169,13 @@ function FileTable({ caption, files }: { caption: string; files: { folder: strin
   return (
     <table className="mt-3 w-full text-left text-sm">
       <caption className="sr-only">{caption}</caption>
-      <thead className="text-xs uppercase tracking-wide text-zinc-500 dark:text-zinc-400">
-        <tr>
-          <th scope="col" className="py-1 pr-3">File</th>
-          <th scope="col" className="py-1 pr-3">Folder</th>
-          <th scope="col" className="py-1 text-right">Size</th>
-        </tr>
-      </thead>
+      <TableHead
+        columns={[
+          { label: "File", className: "py-1 pr-3" },
+          { label: "Folder", className: "py-1 pr-3" },
+          { label: "Size", className: "py-1 text-right" },
+        ]}
+      />
       <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
         {files.map((file) => (
           <tr key={file.path}>

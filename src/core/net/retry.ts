@@ -47,15 +47,21 @@ const RETRYABLE_CODES = new Set([
   "ERR_STREAM_PREMATURE_CLOSE",
 ]);
 
-export function isRetryableError(error: unknown): boolean {
+/** The `code`s (ECONNRESET, ENOSPC, UND_ERR_…) on an error and its causes, outermost first. */
+function errorCodes(error: unknown): string[] {
+  const codes: string[] = [];
   let current: unknown = error;
   for (let depth = 0; current && depth < 4; depth++) {
     const code = (current as { code?: unknown }).code;
-    if (typeof code === "string" && RETRYABLE_CODES.has(code)) return true;
+    if (typeof code === "string") codes.push(code);
     current = (current as { cause?: unknown }).cause;
   }
-  return false;
+  return codes;
 }
+
+export const errorCode = (error: unknown): string | undefined => errorCodes(error)[0];
+
+export const isRetryableError = (error: unknown): boolean => errorCodes(error).some((code) => RETRYABLE_CODES.has(code));
 
 /** Sleeps, waking early (with a rejection) when the signal aborts. */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {

@@ -36,9 +36,10 @@ export type ResolutionSourceModule = {
   find(context: SourceContext): Promise<SourceOutcome>;
 };
 
-export function resolvedFrom(candidate: Candidate, reason: string): Resolution {
+/** A one-candidate answer: the file was found (resolved), or found but locked (needs_auth). */
+function fromCandidate(status: "resolved" | "needs_auth", candidate: Candidate, reason: string): Resolution {
   return {
-    status: "resolved",
+    status,
     source: candidate.source,
     url: candidate.url,
     sha256: candidate.sha256,
@@ -49,18 +50,8 @@ export function resolvedFrom(candidate: Candidate, reason: string): Resolution {
   };
 }
 
-export function needsAuth(candidate: Candidate, reason: string): Resolution {
-  return {
-    status: "needs_auth",
-    source: candidate.source,
-    url: candidate.url,
-    sha256: candidate.sha256,
-    size: candidate.size,
-    reason,
-    candidates: [candidate],
-    page: candidate.page,
-  };
-}
+export const resolvedFrom = (candidate: Candidate, reason: string) => fromCandidate("resolved", candidate, reason);
+export const needsAuth = (candidate: Candidate, reason: string) => fromCandidate("needs_auth", candidate, reason);
 
 export function ambiguous(candidates: Candidate[], reason: string): Resolution {
   return { status: "ambiguous", source: null, url: null, sha256: null, size: null, reason, candidates, page: null };

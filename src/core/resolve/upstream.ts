@@ -5,6 +5,7 @@ import {
   assertUrlAllowed,
   authorizationFor,
   backoffDelayMs,
+  errorCode,
   isRetryableError,
   isRetryableStatus,
   redactSecrets,
@@ -48,15 +49,6 @@ const MAX_HONOURED_DELAY_MS = 5 * 60_000;
 const MAX_REDIRECTS = 5;
 const USER_AGENT = "comfyfixer/0.1 (+model resolver)";
 
-function errorCode(error: unknown): string | undefined {
-  let current: unknown = error;
-  for (let depth = 0; current && depth < 4; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === "string") return code;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return undefined;
-}
 
 const isTimeout = (error: unknown) => (error as { name?: string } | null)?.name === "TimeoutError";
 

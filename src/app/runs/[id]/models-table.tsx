@@ -5,7 +5,7 @@ import type { ModelItem as ModelView } from "../types";
 import { formatBytes, formatEta, formatRate } from "../../_components/format";
 import { ProgressBar } from "../../_components/progress-bar";
 import { StatusChip } from "../../_components/status-chip";
-import { secondaryButtonClass } from "../../_components/ui";
+import { secondaryButtonClass, TableHead } from "../../_components/ui";
 import type { ModelSpeed } from "../run-events";
 import { CandidatePicker } from "./candidate-picker";
 
@@ -29,16 +29,16 @@ export function ModelsTable({
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Models this run needs</caption>
-        <thead className="text-xs uppercase tracking-wide text-zinc-500 dark:text-zinc-400">
-          <tr>
-            <th scope="col" className="py-2 pr-3">Model</th>
-            <th scope="col" className="py-2 pr-3">Folder</th>
-            <th scope="col" className="py-2 pr-3">Status</th>
-            <th scope="col" className="w-64 py-2 pr-3">Progress</th>
-            <th scope="col" className="py-2 pr-3">Source</th>
-            <th scope="col" className="py-2 text-right">Size</th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            { label: "Model", className: "py-2 pr-3" },
+            { label: "Folder", className: "py-2 pr-3" },
+            { label: "Status", className: "py-2 pr-3" },
+            { label: "Progress", className: "w-64 py-2 pr-3" },
+            { label: "Source", className: "py-2 pr-3" },
+            { label: "Size", className: "py-2 text-right" },
+          ]}
+        />
         <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
           {models.map((model) => {
             const speed = speeds[model.id];

@@ -5,7 +5,7 @@ import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useMemo, useState, type DragEvent, type FormEvent } from "react";
 import { StatusChip } from "../../_components/status-chip";
-import { Card, EmptyState, ErrorBox, PageTitle, inputClass, primaryButtonClass, secondaryButtonClass } from "../../_components/ui";
+import { Card, EmptyState, ErrorBox, PageTitle, inputClass, primaryButtonClass, secondaryButtonClass, TableHead } from "../../_components/ui";
 import { useTRPC } from "../../trpc";
 import { ACCEPTED_EXTENSIONS, isAcceptedFile, readWorkflowFile, type UploadedWorkflow } from "./workflow-files";
 
@@ -178,14 +178,14 @@ export default function NewRunPage() {
                     <p className="text-sm text-zinc-500">This workflow names no model files.</p>
                   ) : (
                     <table className="w-full text-left text-sm">
-                      <thead className="text-xs uppercase tracking-wide text-zinc-500 dark:text-zinc-400">
-                        <tr>
-                          <th scope="col" className="py-1 pr-3">Model</th>
-                          <th scope="col" className="py-1 pr-3">Folder</th>
-                          <th scope="col" className="py-1 pr-3">Node</th>
-                          <th scope="col" className="py-1">Status</th>
-                        </tr>
-                      </thead>
+                      <TableHead
+                        columns={[
+                          { label: "Model", className: "py-1 pr-3" },
+                          { label: "Folder", className: "py-1 pr-3" },
+                          { label: "Node", className: "py-1 pr-3" },
+                          { label: "Status", className: "py-1" },
+                        ]}
+                      />
                       <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
                         {workflow.models.map((model) => (
                           <tr key={`${model.folder}/${model.name}/${model.nodeId}`} data-model={model.name}>
