@@ -99,6 +99,9 @@ describe("ambiguous and not found", () => {
     expect(resolution.queries).toEqual([
       "huggingface: nowhere_model_fp16",
       "huggingface: nowhere-model",
+      "huggingface: nowhere_model",
+      "huggingface: repos of Comfy-Org",
+      "huggingface: repos of comfyanonymous",
       "civitai: nowhere_model_fp16 (types LORA, LoCon, DoRA)",
       "civitai: nowhere model (types LORA, LoCon, DoRA)",
     ]);

@@ -17,6 +17,9 @@ import type { Resolution } from "../../model";
 const SEARCH_LIMIT = 50;
 /** Repos whose file lists are read per query: the most downloaded first. */
 const REPOS_PER_QUERY = 5;
+/** Publishers of the files ComfyUI's own templates link to: their repos are looked through when a search by name fails. */
+const COMFYUI_FILE_PUBLISHERS = ["Comfy-Org", "comfyanonymous"];
+const PUBLISHER_REPOS = 100;
 
 const SearchResultSchema = z.array(
   z.object({ id: z.string(), gated: z.unknown().optional(), private: z.boolean().optional(), siblings: z.array(z.object({ rfilename: z.string() })).optional() }),
@@ -37,11 +40,22 @@ type RepoInfo = z.infer<typeof RepoInfoSchema>;
 
 const isGated = (gated: unknown) => gated !== undefined && gated !== null && gated !== false;
 
-/** Queries for HF's repo-id search: the stem, then without precision and format words — in the repo-id alphabet. */
+/** The first two parts of a name: the model family that repackaged repos are named after (wan_2.1_vae → wan_2.1). */
+function familyPrefix(stem: string): string | null {
+  const parts = stem.split(/([_-])/);
+  if (parts.length < 5) return null; // fewer than three parts: the stem itself is the family
+  const prefix = parts.slice(0, 3).join("");
+  return prefix.length >= 5 ? prefix : null;
+}
+
+/**
+ * Queries for HF's repo-id search: the stem, then without precision and format words, then the model family
+ * (files are often published in a repo named after their family) — in the repo-id alphabet.
+ */
 export function huggingFaceQueries(wanted: string): string[] {
   const stem = fileStem(wanted).replace(/[^A-Za-z0-9._-]+/g, "-");
   const simplified = meaningfulWords(wanted).join("-");
-  return [...new Set([stem, simplified].filter((query) => query.length >= 2))];
+  return [...new Set([stem, simplified, familyPrefix(stem)].filter((query): query is string => query !== null && query.length >= 2))];
 }
 
 function encodePath(path: string): string {
@@ -76,49 +90,61 @@ export const huggingFaceSource: ResolutionSourceModule = {
     const gatedRepos = new Map<string, unknown>();
     const seenRepos = new Set<string>();
 
+    /** One search; reads the file lists of the repos that list a file of the wanted name. Returns false when the Hub refused. */
+    const searchAndExamine = async (params: Record<string, string>, label: string): Promise<boolean> => {
+      const searchUrl = endpointUrl(base, "/api/models");
+      searchUrl.search = new URLSearchParams({ ...params, full: "true", sort: "downloads", direction: "-1" }).toString();
+      tried.push(`huggingface: ${label}`);
+      const answer = await context.client.getJson(searchUrl, context.signal);
+      if (answer.status !== 200) {
+        problems.push(hubRefusal(answer.status, answer.headers, answer.body, "search", repoPage(""), hasToken));
+        return false;
+      }
+      const results = SearchResultSchema.safeParse(answer.body);
+      if (!results.success) {
+        problems.push(`Hugging Face search for ${label} gave an answer ComfyFixer does not understand`);
+        return false;
+      }
+      // Only repos that list a file of a matching name are worth a second request.
+      const promising = results.data
+        .filter((repo) => !seenRepos.has(repo.id))
+        .filter((repo) => !repo.siblings || repo.siblings.some((file) => matchName(context.wanted, file.rfilename) !== "none"))
+        .slice(0, REPOS_PER_QUERY);
+      for (const repo of promising) {
+        seenRepos.add(repo.id);
+        const info = await repoInfo(context, repo.id);
+        if ("problem" in info) {
+          problems.push(info.problem);
+          continue;
+        }
+        if (isGated(info.repo.gated)) gatedRepos.set(repo.id, info.repo.gated);
+        for (const file of info.repo.siblings) {
+          const kind = matchName(context.wanted, file.rfilename);
+          if (kind === "none") continue;
+          const candidate: Candidate = {
+            source: "huggingface",
+            url: endpointUrl(base, `/${repo.id}/resolve/main/${encodePath(file.rfilename)}`).href,
+            fileName: file.rfilename,
+            sha256: (file.lfs?.sha256 ?? file.lfs?.oid)?.toLowerCase() ?? null,
+            size: file.lfs?.size ?? file.size ?? null,
+            page: repoPage(repo.id),
+          };
+          (kind === "exact" ? exact : similar).push(candidate);
+        }
+      }
+      return true;
+    };
+
     try {
+      let answering = true;
       for (const query of queries) {
-        const searchUrl = endpointUrl(base, "/api/models");
-        searchUrl.search = new URLSearchParams({ search: query, limit: String(SEARCH_LIMIT), full: "true", sort: "downloads", direction: "-1" }).toString();
-        tried.push(`huggingface: ${query}`);
-        const answer = await context.client.getJson(searchUrl, context.signal);
-        if (answer.status !== 200) {
-          problems.push(hubRefusal(answer.status, answer.headers, answer.body, "search", repoPage(""), hasToken));
-          break;
-        }
-        const results = SearchResultSchema.safeParse(answer.body);
-        if (!results.success) {
-          problems.push(`Hugging Face search for "${query}" gave an answer ComfyFixer does not understand`);
-          break;
-        }
-        // Only repos that list a file of a matching name are worth a second request.
-        const promising = results.data
-          .filter((repo) => !seenRepos.has(repo.id))
-          .filter((repo) => !repo.siblings || repo.siblings.some((file) => matchName(context.wanted, file.rfilename) !== "none"))
-          .slice(0, REPOS_PER_QUERY);
-        for (const repo of promising) {
-          seenRepos.add(repo.id);
-          const info = await repoInfo(context, repo.id);
-          if ("problem" in info) {
-            problems.push(info.problem);
-            continue;
-          }
-          if (isGated(info.repo.gated)) gatedRepos.set(repo.id, info.repo.gated);
-          for (const file of info.repo.siblings) {
-            const kind = matchName(context.wanted, file.rfilename);
-            if (kind === "none") continue;
-            const candidate: Candidate = {
-              source: "huggingface",
-              url: endpointUrl(base, `/${repo.id}/resolve/main/${encodePath(file.rfilename)}`).href,
-              fileName: file.rfilename,
-              sha256: (file.lfs?.sha256 ?? file.lfs?.oid)?.toLowerCase() ?? null,
-              size: file.lfs?.size ?? file.size ?? null,
-              page: repoPage(repo.id),
-            };
-            (kind === "exact" ? exact : similar).push(candidate);
-          }
-        }
-        if (exact.length > 0) break;
+        answering = await searchAndExamine({ search: query, limit: String(SEARCH_LIMIT) }, query);
+        if (!answering || exact.length > 0) break;
+      }
+      // Many files ComfyUI workflows use are published in repos named after a model family, not after the file.
+      for (const author of COMFYUI_FILE_PUBLISHERS) {
+        if (!answering || exact.length > 0) break;
+        answering = await searchAndExamine({ author, limit: String(PUBLISHER_REPOS) }, `repos of ${author}`);
       }
     } catch (error) {
       if (!(error instanceof HostUnreachableError)) throw error;
