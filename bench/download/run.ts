@@ -12,6 +12,7 @@ import { startUpstreamSim, type SimCatalogue } from "../../tools/upstream-sim";
 import type { DownloadJob } from "../../src/core/download";
 import type { Settings } from "../../src/core/config/schema";
 import type { ClientReport, ClientRequest } from "./client";
+import { DOWNLOAD_PROCESS_NODE_FLAGS } from "../../src/worker/node-flags";
 
 const MiB = 1024 * 1024;
 const scale = process.argv.includes("--quick") ? 0.25 : 1;
@@ -57,9 +58,9 @@ async function curlAll(urls: string[], dir: string, parallel: number): Promise<n
   return (performance.now() - started) / 1000;
 }
 
-function child<T>(script: string, argument: unknown): Promise<T> {
+function child<T>(script: string, argument: unknown, nodeFlags: string[] = []): Promise<T> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(here, script), JSON.stringify(argument)], { stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(process.execPath, [...nodeFlags, "--import", "tsx", path.join(here, script), JSON.stringify(argument)], { stdio: ["ignore", "pipe", "inherit"] });
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.on("error", reject);
@@ -67,7 +68,8 @@ function child<T>(script: string, argument: unknown): Promise<T> {
   });
 }
 
-const ours = (request: ClientRequest) => child<ClientReport>("client.ts", request);
+// Our side runs as the worker does, with the same Node flags.
+const ours = (request: ClientRequest) => child<ClientReport>("client.ts", request, DOWNLOAD_PROCESS_NODE_FLAGS);
 
 const mbps = (bytes: number, seconds: number) => bytes / seconds / 1e6;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { projectRoot } from "../core/config/project-root";
 import { migrate } from "../server/db/migrate";
+import { DOWNLOAD_PROCESS_NODE_FLAGS } from "../worker/node-flags";
 import { supervise, prefixer, type ChildSpec } from "./children";
 import { startDemo, type RunningDemo } from "./demo";
 import { startEmbeddedPostgres, type RunningPostgres } from "./embedded-postgres";
@@ -107,7 +108,13 @@ async function main(): Promise<number> {
 
   const children: ChildSpec[] = [
     { label: "web", command: process.execPath, args: [nextBin, values.dev ? "dev" : "start", "-p", String(port), "-H", host], env, restart: false },
-    { label: "worker", command: process.execPath, args: ["--import", "tsx", join(root, "src", "worker", "main.ts")], env, restart: true },
+    {
+      label: "worker",
+      command: process.execPath,
+      args: [...DOWNLOAD_PROCESS_NODE_FLAGS, "--import", "tsx", join(root, "src", "worker", "main.ts")],
+      env,
+      restart: true,
+    },
   ];
   const supervisor = supervise(children, log);
   let shuttingDown = false;
