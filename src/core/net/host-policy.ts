@@ -25,7 +25,7 @@ export function hostPolicy(options: {
   env?: Record<string, string | undefined>;
 }): HostPolicy {
   const env = options.env ?? process.env;
-  // COMFYFIXER_ALLOWED_HOSTS (comma-separated) adds hosts for a session without touching the saved settings.
+  // COMFYFIXER_ALLOWED_HOSTS (comma-separated) adds hosts through the environment, without touching the saved settings.
   const extraHosts = (env.COMFYFIXER_ALLOWED_HOSTS ?? "").split(",").map((host) => host.trim()).filter(Boolean);
   return {
     allowedHosts: [...options.allowedHosts, ...extraHosts],
