@@ -128,6 +128,20 @@ describe("processRun", () => {
     expect(existsSync(join(modelsRoot(), "loras", DEMO_AMBIGUOUS_FILE))).toBe(true);
   });
 
+  it("downloads from a URL a person pastes for a model no source had", async () => {
+    const [run] = (await caller().runs.list({ search: "sd15.json" })).items;
+    const detail = await caller().runs.get({ id: run!.id });
+    const missing = detail.models.find((model) => model.name === "nowhere_to_be_found.safetensors")!;
+    expect(missing.status).toBe("not_found");
+    const pasted = `${sim.hfUrl}/stabilityai/sdxl-vae/resolve/main/sdxl_vae.safetensors`;
+    expect(await caller().runs.pickCandidate({ runId: detail.id, modelId: missing.id, url: pasted })).toMatchObject({ status: "resolved", source: "manual", url: pasted });
+
+    await processRun(detail.id, context());
+    const installed = (await caller().runs.get({ id: detail.id })).models.find((model) => model.id === missing.id)!;
+    expect(installed).toMatchObject({ status: "installed", source: "manual", sha256: sim.fileInfo("sdxl_vae.safetensors").sha256 });
+    expect(existsSync(join(modelsRoot(), "loras", "nowhere_to_be_found.safetensors"))).toBe(true);
+  });
+
   it("retries the failed models of a finished run", async () => {
     sim.addFault({ server: "storage", pathIncludes: "dreamshaper", kind: "status", status: 500, times: 50 });
     const { id } = await caller().runs.create({ modelsRoot: modelsRoot(), workflows: [upload("retry.json", uiWorkflow([checkpoint("dreamshaper_8.safetensors")]))] });
