@@ -2,20 +2,20 @@
 import { UsageError, type CliCommand } from "./command";
 
 const commands: Record<string, () => Promise<CliCommand>> = {
-  // analyze, inventory, resolve, run are registered here as they land:
-  // name: () => import("./commands/name").then((m) => m.command),
   analyze: () => import("./commands/analyze").then((m) => m.command),
   inventory: () => import("./commands/inventory").then((m) => m.command),
-  run: () => import("./commands/run").then((m) => m.command),
   resolve: () => import("./commands/resolve").then((m) => m.command),
+  run: () => import("./commands/run").then((m) => m.command),
 };
 
-function help(): string {
+async function help(): Promise<string> {
+  const loaded = await Promise.all(Object.values(commands).map((load) => load()));
+  const width = Math.max(...loaded.map((command) => command.name.length));
   return [
     "Usage: comfyfixer <command> [options]",
     "",
     "Commands:",
-    ...Object.keys(commands).map((name) => `  ${name}`),
+    ...loaded.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`),
     "",
     "Run `comfyfixer <command> --help` for a command's options.",
   ].join("\n");
@@ -23,13 +23,17 @@ function help(): string {
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === "--help" || name === "-h") {
-    process.stdout.write(help() + "\n");
-    return name ? 0 : 2;
+  if (name === "--help" || name === "-h") {
+    process.stdout.write((await help()) + "\n");
+    return 0;
+  }
+  if (!name) {
+    process.stderr.write((await help()) + "\n");
+    return 2;
   }
   const load = commands[name];
   if (!load) {
-    process.stderr.write(`Unknown command "${name}".\n${help()}\n`);
+    process.stderr.write(`Unknown command "${name}".\n${await help()}\n`);
     return 2;
   }
   const command = await load();

@@ -115,4 +115,4 @@ async function run(argv: string[]): Promise<number> {
   return runExitCode(report);
 }
 
-export const command: CliCommand = { name: "run", summary: "install every model the workflows need", usage, run };
+export const command: CliCommand = { name: "run", summary: "Install every model the workflows need: find, download and verify (here, or through a dashboard)", usage, run };
