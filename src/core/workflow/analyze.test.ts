@@ -131,6 +131,19 @@ describe("API format", () => {
       ]);
     }
   });
+
+  it("finds the file when an older node version named the input differently", () => {
+    const prompt = {
+      "3": { class_type: "LoadWanVideoT5TextEncoder", inputs: { t5_model: "umt5_xxl_fp16.safetensors", precision: "bf16" } },
+      "4": { class_type: "WanVideoVAELoader", inputs: { vae_model: "wan_2.1_vae.safetensors" } },
+      "5": { class_type: "VAELoader", inputs: { vae_name: "None" } },
+    };
+    const analysis = analyzeWorkflowText(JSON.stringify(prompt), "api.json");
+    expect(analysis.models.map((m) => [m.name, m.folder])).toEqual([
+      ["umt5_xxl_fp16.safetensors", "text_encoders"],
+      ["wan_2.1_vae.safetensors", "vae"],
+    ]);
+  });
 });
 
 describe("URLs and hashes", () => {

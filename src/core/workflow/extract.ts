@@ -39,19 +39,17 @@ function fromUrlSlot(value: unknown, slot: ModelSlot): FoundModel[] {
 }
 
 /**
- * Positional widget values shift between node versions. When a slot's position holds something that
- * is neither a file nor a deliberate "None", take the next model-looking value no slot claimed.
+ * Widgets shift between node versions: positions move, and inputs are renamed (`t5_model` became `model_name`).
+ * When a slot's place holds something that is neither a file nor a deliberate "None", take the next
+ * model-looking value no slot claimed.
  */
 function readSlots(widgets: WidgetValues, slots: readonly ModelSlot[]): FoundModel[] {
   const positional = Array.isArray(widgets);
   const valueAt = (slot: ModelSlot): unknown =>
     positional ? (widgets as readonly unknown[])[slot.position] : (widgets as Record<string, unknown>)[slot.input];
-  const claimed = new Set(positional ? slots.map((slot) => slot.position) : []);
-  const spare = positional
-    ? (widgets as readonly unknown[]).flatMap((value, position) =>
-        !claimed.has(position) && looksLikeModelFile(value) ? [value] : [],
-      )
-    : [];
+  const claimed = new Set<string | number>(slots.map((slot) => (positional ? slot.position : slot.input)));
+  const entries: Array<[string | number, unknown]> = positional ? [...(widgets as readonly unknown[]).entries()] : Object.entries(widgets);
+  const spare = entries.flatMap(([place, value]) => (!claimed.has(place) && looksLikeModelFile(value) ? [value] : []));
   const found: FoundModel[] = [];
   for (const slot of slots) {
     const value = valueAt(slot);
