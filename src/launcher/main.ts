@@ -1,12 +1,12 @@
 // `npm start`: embedded PostgreSQL when DATABASE_URL is unset, migrations, the web app and a worker.
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { projectRoot } from "../core/config/project-root";
 import { migrate } from "../server/db/migrate";
 import { DOWNLOAD_PROCESS_NODE_FLAGS } from "../worker/node-flags";
 import { supervise, prefixer, type ChildSpec } from "./children";
+import { buildIsMissingOrStale } from "./build-check";
 import { startDemo, type RunningDemo } from "./demo";
 import { startEmbeddedPostgres, type RunningPostgres } from "./embedded-postgres";
 import { isPortFree } from "./ports";
@@ -95,8 +95,9 @@ async function main(): Promise<number> {
     NODE_ENV: values.dev ? "development" : "production",
   };
   const nextBin = join(root, "node_modules", "next", "dist", "bin", "next");
-  if (!values.dev && !existsSync(join(root, ".next", "BUILD_ID"))) {
-    log("no production build found: building the web app (once)");
+  const buildState = values.dev ? null : await buildIsMissingOrStale(root);
+  if (buildState) {
+    log(buildState === "missing" ? "no production build found: building the web app (once)" : "the sources changed since the last build: building the web app again");
     try {
       await runToEnd("build", process.execPath, [nextBin, "build"], env);
     } catch (error) {
