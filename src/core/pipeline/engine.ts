@@ -71,7 +71,7 @@ export async function fetchMissingModels(models: PipelineModel[], options: Engin
   const clock = createPhaseClock(options.onPhase);
   try {
     await runModelPipeline(models, {
-      resolve: (ref, signal) => resolver.resolve(ref, signal),
+      resolve: (ref, signal, resolveOptions) => resolver.resolve(ref, signal, resolveOptions),
       download: (model, resolution, signal, onProgress) =>
         downloader.download(
           {

@@ -1,7 +1,8 @@
 // The incremental pipeline: each missing model flows resolve → download → verify on its own,
 // so the first download starts while other models are still being searched.
 import pLimit from "p-limit";
-import type { ModelRef, ModelStatus, Resolution } from "../model";
+import type { ModelRef, ModelStatus, Resolution, ResolutionSource } from "../model";
+import type { ResolveOptions } from "../resolve/types";
 
 export type PipelineModel = {
   /** Stable key: the database id, or folder/name in the CLI. */
@@ -36,7 +37,7 @@ export type ModelUpdate = {
 };
 
 export type PipelineDeps = {
-  resolve(ref: ModelRef, signal: AbortSignal): Promise<Resolution>;
+  resolve(ref: ModelRef, signal: AbortSignal, options: ResolveOptions): Promise<Resolution>;
   download(model: PipelineModel, resolution: Resolution, signal: AbortSignal, onProgress: (progress: DownloadProgress) => void): Promise<DownloadOutcome>;
   /** Persists a status change (and publishes it); the pipeline waits for it before going on. */
   update(model: PipelineModel, update: ModelUpdate): Promise<void>;
@@ -46,6 +47,9 @@ export type PipelineDeps = {
   dryRun: boolean;
   signal: AbortSignal;
 };
+
+/** Sources that hand over a link rather than find the file: when the link fails, the others may still have it. */
+const LINK_SOURCES: ReadonlySet<ResolutionSource> = new Set(["workflow", "model_list"]);
 
 const RESOLUTION_OUTCOMES: Record<Resolution["status"], ModelStatus> = {
   resolved: "resolved",
@@ -79,46 +83,65 @@ export async function runModelPipeline(models: PipelineModel[], deps: PipelineDe
     await deps.update(model, update);
   };
 
-  const downloadOne = async (model: PipelineModel, resolution: Resolution) => {
-    if (deps.signal.aborted) return;
+  /** Downloads and verifies; returns the error when the download itself failed (not when cancelled or installed). */
+  const downloadOne = async (model: PipelineModel, resolution: Resolution): Promise<DownloadOutcome | null> => {
+    if (deps.signal.aborted) return null;
     await apply(model, { status: "downloading", error: null });
     const outcome = await deps.download(model, resolution, deps.signal, (progress) => deps.progress(model, progress));
-    if (deps.signal.aborted && outcome.status !== "installed") return;
-    if (outcome.status === "failed") {
-      await apply(model, { status: "failed", error: outcome.error ?? "the download failed", bytes: outcome.bytes, attempts: outcome.attempts });
-      return;
-    }
+    if (deps.signal.aborted && outcome.status !== "installed") return null;
+    if (outcome.status === "failed") return outcome;
     await apply(model, { status: "verifying", bytes: outcome.bytes, path: outcome.path });
     const promised = resolution.sha256?.toLowerCase();
     if (promised && outcome.sha256 && promised !== outcome.sha256.toLowerCase()) {
       await apply(model, { status: "failed", error: `The downloaded file's SHA-256 ${outcome.sha256} is not the ${promised} the source published.` });
-      return;
+      return null;
     }
     await apply(model, { status: "installed", path: outcome.path, sha256: outcome.sha256, bytes: outcome.bytes, size: outcome.bytes, attempts: outcome.attempts });
+    return null;
   };
 
+  const resolveOne = (model: PipelineModel, options: ResolveOptions): Promise<Resolution | null> =>
+    resolveLimit(async () => {
+      if (deps.signal.aborted) return null;
+      await apply(model, { status: "resolving" });
+      return deps.resolve(model.ref, deps.signal, options);
+    });
+
+  const recordResolution = (model: PipelineModel, resolution: Resolution) =>
+    apply(model, {
+      status: RESOLUTION_OUTCOMES[resolution.status],
+      resolution,
+      sha256: resolution.sha256,
+      size: resolution.size,
+      error: resolution.status === "resolved" || resolution.status === "ambiguous" ? null : resolution.reason,
+    });
+
   const flow = async (model: PipelineModel) => {
-    let step = pendingStep(model);
+    const step = pendingStep(model);
     if (!step || deps.signal.aborted) return;
     if (step === "resolve") {
-      const resolution = await resolveLimit(async () => {
-        if (deps.signal.aborted) return null;
-        await apply(model, { status: "resolving" });
-        return deps.resolve(model.ref, deps.signal);
-      });
+      const resolution = await resolveOne(model, {});
       if (!resolution || deps.signal.aborted) return;
-      await apply(model, {
-        status: RESOLUTION_OUTCOMES[resolution.status],
-        resolution,
-        sha256: resolution.sha256,
-        size: resolution.size,
-        error: resolution.status === "resolved" || resolution.status === "ambiguous" ? null : resolution.reason,
-      });
-      step = resolution.status === "resolved" ? "download" : null;
+      await recordResolution(model, resolution);
+      if (resolution.status !== "resolved") return;
     }
-    if (step === "download" && !deps.dryRun && model.resolution) {
-      const resolution = model.resolution;
-      await downloadLimit(() => downloadOne(model, resolution));
+    if (deps.dryRun) return;
+    const skipSources: ResolutionSource[] = [];
+    for (let resolution = model.resolution; resolution; ) {
+      const failed = await downloadLimit(() => downloadOne(model, resolution!));
+      if (!failed) return;
+      const error = failed.error ?? "the download failed";
+      const fail = () => apply(model, { status: "failed", error, bytes: failed.bytes, attempts: failed.attempts });
+      // A workflow's or a list's link can be dead (moved, deleted): look for the same file elsewhere first.
+      if (!resolution.source || !LINK_SOURCES.has(resolution.source)) return fail();
+      skipSources.push(resolution.source);
+      const fallback = await resolveOne(model, { skipSources });
+      if (!fallback || deps.signal.aborted) return;
+      if (fallback.status !== "resolved") {
+        return apply(model, { status: "failed", error: `${error} No other source has the file: ${fallback.reason}`, bytes: failed.bytes });
+      }
+      await recordResolution(model, { ...fallback, reason: `${fallback.reason} (the ${resolution.source === "workflow" ? "workflow's" : "model list's"} link failed: ${error})` });
+      resolution = model.resolution;
     }
   };
 

@@ -2,4 +2,4 @@
 export { createResolver } from "./resolver";
 export { createFileSearchCache, createMemorySearchCache, defaultCacheDir, type FileSearchCache, type SearchCacheLimits } from "./cache";
 export { CIVITAI_TYPES_BY_FOLDER, civitaiTypesFor } from "./civitai-types";
-export type { ModelLink, Resolver, ResolverOptions, ResolverStats, SearchCache } from "./types";
+export type { ModelLink, ResolveOptions, Resolver, ResolverOptions, ResolverStats, SearchCache } from "./types";

@@ -7,7 +7,7 @@ import { civitaiSource } from "./sources/civitai";
 import { huggingFaceSource } from "./sources/huggingface";
 import { createModelListSource } from "./sources/model-list";
 import { workflowLinkSource } from "./sources/workflow-link";
-import type { Resolver, ResolverOptions } from "./types";
+import type { ResolveOptions, Resolver, ResolverOptions } from "./types";
 import { createUpstreamClient } from "./upstream";
 
 /** Civitai's by-hash lookup runs before any name search when the workflow gives a hash. */
@@ -47,7 +47,7 @@ export function createResolver(options: ResolverOptions): Resolver {
   // Workflow links to huggingface.co or civitai.com go to the configured endpoints (a mirror, or the simulator).
   const links = (options.links ?? []).map((link) => ({ ...link, url: link.url && onConfiguredEndpoint(link.url, endpoints) }));
 
-  async function resolve(ref: ModelRef, signal?: AbortSignal): Promise<Resolution> {
+  async function resolve(ref: ModelRef, signal?: AbortSignal, resolveOptions: ResolveOptions = {}): Promise<Resolution> {
     const hash = knownHash(ref.hash);
     const context: SourceContext = {
       ref: { ...ref, url: ref.url && onConfiguredEndpoint(ref.url, endpoints) },
@@ -67,7 +67,8 @@ export function createResolver(options: ResolverOptions): Resolver {
     const similar: Candidate[] = [];
     let waiting: Resolution | undefined;
 
-    for (const source of sourceOrder(hash !== null, modelLists)) {
+    const skipped = new Set(resolveOptions.skipSources ?? []);
+    for (const source of sourceOrder(hash !== null, modelLists).filter((candidate) => !skipped.has(candidate.source))) {
       let outcome: SourceOutcome;
       try {
         outcome = await source.find(context);

@@ -1,7 +1,6 @@
 // The resolver's public contract: what it needs, what it answers, and the cache it answers from.
-import type { LogLevel } from "../config/schema";
-import type { Settings } from "../config/schema";
-import type { ModelRef, Resolution } from "../model";
+import type { LogLevel, Settings } from "../config/schema";
+import type { ModelRef, Resolution, ResolutionSource } from "../model";
 import type { ApiTokens, UpstreamEndpoints } from "../net";
 
 /** A URL (and maybe a hash) a workflow gives for a model file, e.g. from `properties.models[]`. */
@@ -37,7 +36,12 @@ export type ResolverStats = {
   byHost: Record<string, number>;
 };
 
+export type ResolveOptions = {
+  /** Sources not to ask: a workflow's or a list's link that already failed to download. */
+  skipSources?: readonly ResolutionSource[];
+};
+
 export type Resolver = {
-  resolve(ref: ModelRef, signal?: AbortSignal): Promise<Resolution>;
+  resolve(ref: ModelRef, signal?: AbortSignal, options?: ResolveOptions): Promise<Resolution>;
   stats(): ResolverStats;
 };

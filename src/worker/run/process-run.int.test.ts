@@ -142,6 +142,22 @@ describe("processRun", () => {
     expect(existsSync(join(modelsRoot(), "loras", "nowhere_to_be_found.safetensors"))).toBe(true);
   });
 
+  it("falls back to searching when the workflow's own link is dead", async () => {
+    const deadLink = "https://huggingface.co/someone/gone/resolve/main/add_detail.safetensors";
+    const { id } = await caller().runs.create({
+      modelsRoot: join(scratch, "dead-link-models"),
+      workflows: [
+        upload("dead-link.json", uiWorkflow([{ ...lora("add_detail.safetensors"), models: [{ name: "add_detail.safetensors", url: deadLink, directory: "loras" }] }])),
+      ],
+    });
+    await processRun(id, context());
+    const [model] = (await caller().runs.get({ id })).models;
+    expect(model).toMatchObject({ status: "installed", source: "civitai", sha256: sim.fileInfo("add_detail.safetensors").sha256 });
+    expect(model!.resolution?.reason).toMatch(/workflow's link failed/);
+    const statuses = (await readRunEvents(database.db, id, 0)).filter((event) => event.type === "model.status").map((event) => event.status);
+    expect(statuses).toEqual(["resolving", "resolved", "downloading", "resolving", "resolved", "downloading", "verifying", "installed"]);
+  });
+
   it("retries the failed models of a finished run", async () => {
     sim.addFault({ server: "storage", pathIncludes: "dreamshaper", kind: "status", status: 500, times: 50 });
     const { id } = await caller().runs.create({ modelsRoot: modelsRoot(), workflows: [upload("retry.json", uiWorkflow([checkpoint("dreamshaper_8.safetensors")]))] });
