@@ -1,6 +1,8 @@
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { comfyfixer } from "../../test/cli";
 
@@ -63,5 +65,29 @@ describe("comfyfixer analyze", () => {
     expect(noPaths.code).toBe(2);
     expect(noPaths.stderr).toMatch(/Usage: comfyfixer analyze/);
     expect((await comfyfixer(["analyze", "--bogus", workflowPath()])).code).toBe(2);
+  }, 60_000);
+
+  it("asks a running ComfyUI where its folders are with --comfyui-url", async () => {
+    // A stand-in for ComfyUI's /internal/folder_paths: its checkpoints live outside any models/ folder.
+    const elsewhere = join(root, "elsewhere", "ckpts");
+    await mkdir(join(elsewhere, "SDXL"), { recursive: true });
+    await writeFile(join(elsewhere, "SDXL", "juggernaut.safetensors"), "x");
+    const server = createServer((request, response) => {
+      if (request.url !== "/internal/folder_paths") return void response.writeHead(404).end();
+      response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ checkpoints: [elsewhere], loras: [join(root, "elsewhere", "loras")] }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const run = await comfyfixer(["analyze", workflowPath(), "--comfyui-url", `http://127.0.0.1:${port}`, "--json"]);
+      expect(run.code, run.stderr).toBe(0);
+      const models = JSON.parse(run.stdout).workflows[0].models;
+      expect(models.map((model: { name: string; status: string }) => [model.name, model.status])).toEqual([
+        ["SDXL\\juggernaut.safetensors", "present"],
+        ["style.safetensors", "missing"],
+      ]);
+    } finally {
+      server.close();
+    }
   }, 60_000);
 });

@@ -3,16 +3,17 @@ import {
   buildAnalysisReport,
   type AnalysisReport,
 } from "../../core/workflow";
-import { modelsDirFrom, parseCommandArgs } from "../args";
+import { parseCommandArgs } from "../args";
 import { UsageError, type CliCommand } from "../command";
-import { analysePaths, presenceChecker } from "../workflow-input";
+import { analysePaths, MODELS_LOCATION_FLAGS, modelsLocationFrom, presenceChecker } from "../inputs";
 
 const usage = [
-  "Usage: comfyfixer analyze PATH... [--models-dir DIR] [--extra-model-paths FILE]... [--json]",
+  "Usage: comfyfixer analyze PATH... [--models-dir DIR] [--extra-model-paths FILE]... [--comfyui-url URL] [--json]",
   "",
   "  PATH                      a workflow (.json, or a .png/.webp saved by ComfyUI) or a folder of them",
   "  --models-dir DIR          ComfyUI models folder to check (default: $COMFYUI_MODELS_DIR)",
   "  --extra-model-paths FILE  an extra_model_paths.yaml to honour (repeatable)",
+  "  --comfyui-url URL         ask a running ComfyUI where its models folders are",
   "  --json                    print the report as JSON",
 ].join("\n");
 
@@ -20,8 +21,7 @@ const STATUS_MARK: Record<string, string> = { present: "✓", missing: "✗", mi
 
 const parse = (argv: string[]) =>
   parseCommandArgs(argv, {
-    "models-dir": { type: "string" },
-    "extra-model-paths": { type: "string", multiple: true },
+    ...MODELS_LOCATION_FLAGS,
     json: { type: "boolean", default: false },
     help: { type: "boolean", short: "h", default: false },
   });
@@ -62,7 +62,7 @@ async function run(argv: string[]): Promise<number> {
   }
   if (positionals.length === 0) throw new UsageError("Give at least one workflow file or folder.");
   const analyses = await analysePaths(positionals);
-  const presence = await presenceChecker(modelsDirFrom(values["models-dir"]), values["extra-model-paths"] ?? []);
+  const presence = await presenceChecker(modelsLocationFrom(values));
   const report = buildAnalysisReport(analyses, presence);
   process.stdout.write(values.json ? JSON.stringify(report, null, 2) + "\n" : humanReport(report, presence !== undefined));
   const readable = analyses.some((analysis) => analysis.error === null);

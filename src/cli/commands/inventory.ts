@@ -10,8 +10,9 @@ import {
   type HashReport,
   type Inventory,
 } from "../../core/inventory";
-import { modelsDirFrom, parseCommandArgs } from "../args";
+import { parseCommandArgs } from "../args";
 import { UsageError, type CliCommand } from "../command";
+import { MODELS_LOCATION_FLAGS, modelsLocationFrom } from "../inputs";
 import { formatBytes } from "../format";
 
 const usage = [
@@ -26,9 +27,7 @@ const usage = [
 ].join("\n");
 
 const OPTIONS = {
-  "models-dir": { type: "string" },
-  "extra-model-paths": { type: "string", multiple: true },
-  "comfyui-url": { type: "string" },
+  ...MODELS_LOCATION_FLAGS,
   json: { type: "boolean", default: false },
   hash: { type: "boolean", default: false },
   help: { type: "boolean", short: "h", default: false },
@@ -115,11 +114,10 @@ export const command: CliCommand = {
       return 0;
     }
     if (positionals.length > 0) throw new UsageError(`Unexpected argument "${positionals[0]}".`);
-    const modelsDir = modelsDirFrom(values["models-dir"]);
-    const comfyuiUrl = values["comfyui-url"]?.trim() || undefined;
-    if (!modelsDir && !comfyuiUrl) throw new UsageError("No models folder: pass --models-dir DIR, set COMFYUI_MODELS_DIR, or pass --comfyui-url URL.");
+    const location = modelsLocationFrom(values);
+    if (!location.modelsDir && !location.comfyuiUrl) throw new UsageError("No models folder: pass --models-dir DIR, set COMFYUI_MODELS_DIR, or pass --comfyui-url URL.");
 
-    const inventory = await buildInventory({ modelsDir, comfyuiUrl, extraModelPaths: values["extra-model-paths"] ?? [] });
+    const inventory = await buildInventory(location);
     let hashes: HashReport | null = null;
     if (values.hash) {
       hashes = await hashFiles(inventory.files, { cache: createFileHashCache(), onProgress: progressPrinter(process.stderr) });

@@ -10,18 +10,19 @@ import {
   type ReportedModel,
   type WorkflowAnalysis,
 } from "../../core/workflow";
-import { modelsDirFrom, parseCommandArgs } from "../args";
+import { parseCommandArgs } from "../args";
 import { UsageError, type CliCommand } from "../command";
 import { loadCliSettings } from "../settings";
-import { analysePaths, presenceChecker } from "../workflow-input";
+import { analysePaths, MODELS_LOCATION_FLAGS, modelsLocationFrom, presenceChecker } from "../inputs";
 
 const usage = [
-  "Usage: comfyfixer resolve PATH... [--models-dir DIR] [--extra-model-paths FILE]... [--json]",
+  "Usage: comfyfixer resolve PATH... [--models-dir DIR] [--extra-model-paths FILE]... [--comfyui-url URL] [--json]",
   "",
   "  PATH                      a workflow (.json, .png, .webp) or a folder of them",
   "  --models-dir DIR          ComfyUI models folder to check (default: $COMFYUI_MODELS_DIR);",
   "                            without one, every model is looked up",
   "  --extra-model-paths FILE  an extra_model_paths.yaml to honour (repeatable)",
+  "  --comfyui-url URL         ask a running ComfyUI where its models folders are",
   "  --config FILE             a TOML file with settings to use (same keys as config/default.toml)",
   "  --json                    print the analysis as JSON, with a `resolution` on every missing model",
   "",
@@ -123,9 +124,8 @@ function humanReport(report: ResolveReport): string {
 
 async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, {
-    "models-dir": { type: "string" },
+    ...MODELS_LOCATION_FLAGS,
     config: { type: "string" },
-    "extra-model-paths": { type: "string", multiple: true },
     json: { type: "boolean", default: false },
     help: { type: "boolean", short: "h", default: false },
   });
@@ -139,7 +139,7 @@ async function run(argv: string[]): Promise<number> {
     for (const analysis of analyses) process.stderr.write(`${analysis.path}: ${analysis.error}\n`);
     return 1;
   }
-  const presence = await presenceChecker(modelsDirFrom(values["models-dir"]), values["extra-model-paths"] ?? []);
+  const presence = await presenceChecker(modelsLocationFrom(values));
   const settings = await loadCliSettings(values.config);
   const report = await resolveMissing(buildAnalysisReport(analyses, presence), analyses, settings);
   process.stdout.write(values.json ? JSON.stringify(report, null, 2) + "\n" : humanReport(report));

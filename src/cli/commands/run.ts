@@ -3,10 +3,11 @@ import { readFile } from "node:fs/promises";
 import { resolve as resolvePath } from "node:path";
 import { LOG_LEVELS, type LogLevel } from "../../core/config/schema";
 import { collectWorkflowFiles } from "../../core/workflow";
-import { modelsDirFrom, parseCommandArgs } from "../args";
+import { parseCommandArgs } from "../args";
 import { UsageError, type CliCommand } from "../command";
 import { createProgressDisplay } from "../progress";
 import { loadCliSettings } from "../settings";
+import { MODELS_LOCATION_FLAGS, modelsLocationFrom } from "../inputs";
 import { runLocally } from "../run/local";
 import { runOnServer } from "../run/remote";
 import { formatRunReport, runExitCode, type RunReport } from "../run/report";
@@ -18,6 +19,7 @@ const usage = [
   "  --models-dir DIR          ComfyUI models folder to install into (default: $COMFYUI_MODELS_DIR);",
   "                            with --server, the folder as the server sees it",
   "  --extra-model-paths FILE  an extra_model_paths.yaml to honour (repeatable)",
+  "  --comfyui-url URL         ask a running ComfyUI where its models folders are",
   "  --config FILE             a TOML file with settings to use (same keys as config/default.toml)",
   "  --concurrency N           parallel downloads, 1-10 (default 3)",
   "  --dry-run                 find and resolve, download nothing",
@@ -33,9 +35,8 @@ const usage = [
 
 function parse(argv: string[]) {
   const { values, positionals } = parseCommandArgs(argv, {
-    "models-dir": { type: "string" },
+    ...MODELS_LOCATION_FLAGS,
     config: { type: "string" },
-    "extra-model-paths": { type: "string", multiple: true },
     concurrency: { type: "string" },
     "dry-run": { type: "boolean", default: false },
     "include-inactive": { type: "boolean", default: false },
@@ -54,9 +55,9 @@ function parse(argv: string[]) {
     throw new UsageError(`--log-level must be one of ${LOG_LEVELS.join(", ")}, not "${logLevel}".`);
   }
   if (!values.help && positionals.length === 0) throw new UsageError("Give at least one workflow file or folder.");
-  const modelsDir = modelsDirFrom(values["models-dir"]);
-  if (!values.help && !modelsDir) throw new UsageError("Give the ComfyUI models folder with --models-dir DIR (or set COMFYUI_MODELS_DIR).");
-  return { ...values, positionals, concurrency, logLevel: logLevel as LogLevel, modelsDir: modelsDir ?? "" };
+  const location = modelsLocationFrom(values);
+  if (!values.help && !location.modelsDir) throw new UsageError("Give the ComfyUI models folder with --models-dir DIR (or set COMFYUI_MODELS_DIR).");
+  return { ...values, positionals, concurrency, logLevel: logLevel as LogLevel, location, modelsDir: location.modelsDir ?? "" };
 }
 
 async function run(argv: string[]): Promise<number> {
@@ -96,10 +97,11 @@ async function run(argv: string[]): Promise<number> {
       const settings = await loadCliSettings(args.config);
       settings.logging.level = args.logLevel;
       if (args.concurrency) settings.download.concurrency = args.concurrency;
+      if (args.location.comfyuiUrl) settings.paths.comfyui_url = args.location.comfyuiUrl;
       report = await runLocally({
         workflows: files.map((path) => ({ path })),
         modelsRoot: resolvePath(args.modelsDir),
-        extraModelPaths: args["extra-model-paths"] ?? [],
+        extraModelPaths: args.location.extraModelPaths,
         settings,
         dryRun: args["dry-run"],
         includeInactive: args["include-inactive"],

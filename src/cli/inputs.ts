@@ -1,0 +1,37 @@
+// What the commands start from: the workflows under the given paths, and where the models are.
+import { buildInventory, locateModel } from "../core/inventory";
+import { modelsDirFrom } from "./args";
+import { analyzeWorkflowFile, collectWorkflowFiles, type PresenceFn, type WorkflowAnalysis } from "../core/workflow";
+
+/** Every workflow under the paths, analysed; a path that cannot be read is an analysis with its error. */
+export async function analysePaths(paths: string[]): Promise<WorkflowAnalysis[]> {
+  const { files, errors } = await collectWorkflowFiles(paths);
+  return [
+    ...errors.map(({ path, error }) => ({ path, format: null, error, models: [], links: [] })),
+    ...(await Promise.all(files.map((file) => analyzeWorkflowFile(file)))),
+  ];
+}
+
+export type ModelsLocation = { modelsDir?: string; extraModelPaths: string[]; comfyuiUrl?: string };
+
+/** The flags that say where the models are, the same for every command that reads them. */
+export const MODELS_LOCATION_FLAGS = {
+  "models-dir": { type: "string" },
+  "extra-model-paths": { type: "string", multiple: true },
+  "comfyui-url": { type: "string" },
+} as const;
+
+export function modelsLocationFrom(values: { "models-dir"?: string; "extra-model-paths"?: string[]; "comfyui-url"?: string }): ModelsLocation {
+  return {
+    modelsDir: modelsDirFrom(values["models-dir"]),
+    extraModelPaths: values["extra-model-paths"] ?? [],
+    comfyuiUrl: values["comfyui-url"]?.trim() || undefined,
+  };
+}
+
+/** Presence answers from the models folder (or a running ComfyUI), or undefined when none was given. */
+export async function presenceChecker(location: ModelsLocation): Promise<PresenceFn | undefined> {
+  if (!location.modelsDir && location.extraModelPaths.length === 0 && !location.comfyuiUrl) return undefined;
+  const inventory = await buildInventory(location);
+  return (model) => locateModel(inventory, model);
+}
