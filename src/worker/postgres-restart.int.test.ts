@@ -98,7 +98,10 @@ describe("a PostgreSQL restart mid-run", () => {
       return ["completed", "failed", "cancelled"].includes(current.status) ? current : null;
     });
     expect(run.status, output.join("")).toBe("completed");
-    expect(run.models.map((model) => model.status)).toEqual(["installed", "installed"]);
+    expect(run.models.map((model) => [model.status, model.error])).toEqual([
+      ["installed", null],
+      ["installed", null],
+    ]);
 
     const text = await Promise.race([reading, new Promise<string>((_, reject) => setTimeout(() => reject(new Error("the stream did not end")), 30_000))]);
     expect(text).toContain("event: end");

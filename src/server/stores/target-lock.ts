@@ -2,6 +2,7 @@
 import { createHash } from "node:crypto";
 import pg from "pg";
 import type { TargetLock } from "../../core/download";
+import { withDbRetry } from "../db/retry";
 
 /** A signed 64-bit key from the path, as pg_advisory_lock wants (a collision only makes two targets wait for each other). */
 export function advisoryKeyOf(targetPath: string): string {
@@ -13,23 +14,35 @@ export function advisoryKeyOf(targetPath: string): string {
  * connection, so a crashed worker never leaves a target locked, and an abort simply drops the connection.
  */
 export function createPostgresTargetLock(databaseUrl: string): TargetLock {
-  return {
-    async acquire(targetPath, signal) {
+  /** Connects and waits for the lock; a connection lost on the way (a database restart) is tried again. */
+  const lockedClient = (key: string, signal: AbortSignal) =>
+    withDbRetry(async () => {
       signal.throwIfAborted();
       const client = new pg.Client({ connectionString: databaseUrl, application_name: "comfyfixer-target-lock" });
       client.on("error", () => undefined); // a dropped connection surfaces through the pending query
-      await client.connect();
-      const key = advisoryKeyOf(targetPath);
       const onAbort = () => void client.end().catch(() => undefined);
       signal.addEventListener("abort", onAbort, { once: true });
       try {
+        await client.connect();
         await client.query("SELECT pg_advisory_lock($1::bigint)", [key]);
         signal.throwIfAborted();
+        return client;
       } catch (error) {
         await client.end().catch(() => undefined);
-        throw signal.aborted ? signal.reason : new Error(`Could not lock ${targetPath} in the database: ${(error as Error).message}`);
+        throw signal.aborted ? signal.reason : error;
       } finally {
         signal.removeEventListener("abort", onAbort);
+      }
+    });
+
+  return {
+    async acquire(targetPath, signal) {
+      const key = advisoryKeyOf(targetPath);
+      let client: pg.Client;
+      try {
+        client = await lockedClient(key, signal);
+      } catch (error) {
+        throw signal.aborted ? signal.reason : new Error(`Could not lock ${targetPath} in the database: ${(error as Error).message}`);
       }
       return async () => {
         try {

@@ -10,7 +10,7 @@ import { getSettings, getTokens } from "../../server/services/settings";
 import { workflowSource } from "../../server/services/run-workflows";
 import { createPostgresSearchCache } from "../../server/stores/search-cache";
 import { createPostgresTargetLock } from "../../server/stores/target-lock";
-import { withDbRetry } from "./db-retry";
+import { withDbRetry } from "../../server/db/retry";
 import { createRunStore, type RunStore } from "./store";
 import { watchRun } from "./watch";
 

@@ -7,7 +7,7 @@ import { throttleByKey } from "../../core/pipeline/throttle";
 import type { Prisma } from "../../generated/prisma/client";
 import type { Db } from "../../server/db/client";
 import { publishRunEvent } from "../../server/events/publish";
-import { withDbRetry } from "./db-retry";
+import { withDbRetry } from "../../server/db/retry";
 
 /** At most ~4 progress events a second per download. */
 const PROGRESS_INTERVAL_MS = 250;

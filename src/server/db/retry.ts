@@ -1,4 +1,4 @@
-// Keeps a run going through a database restart: writes that fail on a lost connection are tried again.
+// Keeps work going through a database restart: operations that fail on a lost connection are tried again.
 import { sleep } from "../../core/net/retry";
 
 const CONNECTION_ERROR = /ECONNREFUSED|ECONNRESET|Connection terminated|terminating connection|Can't reach database|the database system is (starting up|shutting down)|Connection ended|57P01|57P03|P1001|P1017|connection is closed/i;
