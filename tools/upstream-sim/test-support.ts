@@ -6,6 +6,43 @@ import type { UpstreamSim } from "./index";
 export const KiB = 1024;
 export const MiB = 1024 * KiB;
 
+type CivitaiModel = SimCatalogue["civitai"]["models"][number];
+
+/** A checkpoint published as a pruned .safetensors (primary) and a full .ckpt. */
+export function juggernautModel(safetensorsBytes: number): CivitaiModel {
+  return {
+    id: 1,
+    name: "Juggernaut XL",
+    type: "Checkpoint",
+    modelVersions: [
+      {
+        id: 11,
+        name: "v9",
+        baseModel: "SDXL 1.0",
+        files: [
+          { id: 111, name: "juggernautXL_v9.safetensors", size: safetensorsBytes, primary: true, metadata: { fp: "fp16", size: "pruned" } },
+          { id: 112, name: "juggernautXL_v9.ckpt", size: Math.round(safetensorsBytes * 2 / 3), metadata: { fp: "fp32", size: "full" } },
+        ],
+      },
+    ],
+  };
+}
+
+/** One version per way Civitai refuses a download: login required, downloads disabled, early access, an HTML page. */
+export function lockedStylesModel(): CivitaiModel {
+  return {
+    id: 2,
+    name: "Locked Styles",
+    type: "LORA",
+    modelVersions: [
+      { id: 21, name: "auth", baseModel: "SD 1.5", files: [{ id: 211, name: "locked.safetensors", size: 10 * KiB, requiresAuth: true }] },
+      { id: 22, name: "disabled", baseModel: "SD 1.5", files: [{ id: 221, name: "disabled.safetensors", size: 10 * KiB, downloadsDisabled: true }] },
+      { id: 23, name: "early", baseModel: "SD 1.5", earlyAccess: true, files: [{ id: 231, name: "early.safetensors", size: 10 * KiB }] },
+      { id: 24, name: "html", baseModel: "SD 1.5", files: [{ id: 241, name: "html.safetensors", size: 10 * KiB, htmlInsteadOfFile: true }] },
+    ],
+  };
+}
+
 export function testCatalogue(): SimCatalogue {
   const lora = (index: number) => ({
     id: 1000 + index,
@@ -18,33 +55,8 @@ export function testCatalogue(): SimCatalogue {
   return {
     civitai: {
       models: [
-        {
-          id: 1,
-          name: "Juggernaut XL",
-          type: "Checkpoint",
-          modelVersions: [
-            {
-              id: 11,
-              name: "v9",
-              baseModel: "SDXL 1.0",
-              files: [
-                { id: 111, name: "juggernautXL_v9.safetensors", size: 3 * MiB + 123, primary: true, metadata: { fp: "fp16", size: "pruned" } },
-                { id: 112, name: "juggernautXL_v9.ckpt", size: 2 * MiB, metadata: { fp: "fp32", size: "full" } },
-              ],
-            },
-          ],
-        },
-        {
-          id: 2,
-          name: "Locked Styles",
-          type: "LORA",
-          modelVersions: [
-            { id: 21, name: "auth", baseModel: "SD 1.5", files: [{ id: 211, name: "locked.safetensors", size: 10 * KiB, requiresAuth: true }] },
-            { id: 22, name: "disabled", baseModel: "SD 1.5", files: [{ id: 221, name: "disabled.safetensors", size: 10 * KiB, downloadsDisabled: true }] },
-            { id: 23, name: "early", baseModel: "SD 1.5", earlyAccess: true, files: [{ id: 231, name: "early.safetensors", size: 10 * KiB }] },
-            { id: 24, name: "html", baseModel: "SD 1.5", files: [{ id: 241, name: "html.safetensors", size: 10 * KiB, htmlInsteadOfFile: true }] },
-          ],
-        },
+        juggernautModel(3 * MiB + 123),
+        lockedStylesModel(),
         ...Array.from({ length: 5 }, (_, index) => lora(index)),
       ],
     },

@@ -3,6 +3,7 @@ import { defaultSettings, mergeSettings, type Settings, type SettingsPatch } fro
 import type { ModelRef } from "../model";
 import type { ApiTokens } from "../net";
 import { startUpstreamSim, type SimCatalogue, type SimOptions, type UpstreamSim } from "../../../tools/upstream-sim";
+import { juggernautModel, lockedStylesModel } from "../../../tools/upstream-sim/test-support";
 import { createMemorySearchCache, type SearchCacheLimits } from "./cache";
 import { createResolver } from "./resolver";
 import type { ModelLink, Resolver, ResolverLogLevel, SearchCache } from "./types";
@@ -56,33 +57,8 @@ export function resolverCatalogue(): SimCatalogue {
   return {
     civitai: {
       models: [
-        {
-          id: 1,
-          name: "Juggernaut XL",
-          type: "Checkpoint",
-          modelVersions: [
-            {
-              id: 11,
-              name: "v9",
-              baseModel: "SDXL 1.0",
-              files: [
-                { id: 111, name: "juggernautXL_v9.safetensors", size: 300 * KiB + 7, primary: true, metadata: { fp: "fp16", size: "pruned" } },
-                { id: 112, name: "juggernautXL_v9.ckpt", size: 200 * KiB, metadata: { fp: "fp32", size: "full" } },
-              ],
-            },
-          ],
-        },
-        {
-          id: 2,
-          name: "Locked Styles",
-          type: "LORA",
-          modelVersions: [
-            { id: 21, name: "auth", baseModel: "SD 1.5", files: [{ id: 211, name: "locked.safetensors", size: 10 * KiB, requiresAuth: true }] },
-            { id: 22, name: "disabled", baseModel: "SD 1.5", files: [{ id: 221, name: "disabled.safetensors", size: 10 * KiB, downloadsDisabled: true }] },
-            { id: 23, name: "early", baseModel: "SD 1.5", earlyAccess: true, files: [{ id: 231, name: "early.safetensors", size: 10 * KiB }] },
-            { id: 24, name: "html", baseModel: "SD 1.5", files: [{ id: 241, name: "html.safetensors", size: 10 * KiB, htmlInsteadOfFile: true }] },
-          ],
-        },
+        juggernautModel(300 * KiB + 7),
+        lockedStylesModel(),
         {
           id: 3,
           name: "Detail Tweaker",
