@@ -91,6 +91,9 @@ describe("processRun", () => {
       expect(model.bytes).toBe(published.size);
     }
     expect((await readdir(join(modelsRoot(), "loras"))).filter((file) => file.endsWith(".part"))).toEqual([]);
+    // Installed files' hashes are kept for the inventory, so it never hashes them again.
+    const cached = await database.db.fileHash.findUnique({ where: { path: join(modelsRoot(), "vae", "sdxl_vae.safetensors") } });
+    expect(cached?.sha256).toBe(sim.fileInfo("sdxl_vae.safetensors").sha256);
 
     expect(run.summary).toMatchObject({ workflows_scanned: 3, models_found: 7, models_missing: 5, models_downloaded: 3, models_failed: 0 });
     expect(run.summary!.models_resolved).toBe(3);

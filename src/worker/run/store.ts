@@ -1,4 +1,5 @@
 // A run's models in Postgres: written before every event that announces them, so a replay never shows what was not saved.
+import { stat } from "node:fs/promises";
 import type { RunEventInput } from "../../core/events";
 import type { ModelRef } from "../../core/model";
 import type { PlannedModel, RunPlan } from "../../core/pipeline/plan";
@@ -7,6 +8,7 @@ import { throttleByKey } from "../../core/pipeline/throttle";
 import type { Prisma } from "../../generated/prisma/client";
 import type { Db } from "../../server/db/client";
 import { publishRunEvent } from "../../server/events/publish";
+import { createPostgresHashCache } from "../../server/stores/hash-cache";
 import { withDbRetry } from "../../server/db/retry";
 
 /** At most ~4 progress events a second per download. */
@@ -33,6 +35,14 @@ export function createRunStore(db: Db, runId: string, log: (message: string) => 
       });
     }).catch((error: unknown) => log(`progress not saved: ${error instanceof Error ? error.message : String(error)}`));
   });
+
+  // The installed file's SHA-256 is known already: keep it in the hash cache, so the inventory never hashes it again.
+  const hashCache = createPostgresHashCache(db);
+  const rememberHash = async (path: string, sha256: string) => {
+    const file = await stat(path).catch(() => null);
+    if (!file) return;
+    await hashCache.setMany([{ path, size: file.size, mtimeMs: file.mtimeMs, sha256 }]).catch((error: unknown) => log(`hash not cached: ${String(error)}`));
+  };
 
   return {
     publish,
@@ -82,6 +92,7 @@ export function createRunStore(db: Db, runId: string, log: (message: string) => 
 
     async update(model: PipelineModel, update: ModelUpdate): Promise<void> {
       if (update.status !== "downloading") progress.clear(model.id);
+      if (update.status === "installed" && update.path && update.sha256) await rememberHash(update.path, update.sha256);
       const resolution = update.resolution;
       await retrying(() =>
         db.modelRef.update({
