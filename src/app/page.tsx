@@ -4,7 +4,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useDeferredValue, useState } from "react";
 import { RUN_STATUSES, type RunStatus } from "../server/services/run-schemas";
-import { elapsedSeconds, formatBytes, formatDateTime, formatDuration } from "./_components/format";
+import { elapsedSeconds, formatBytes, formatDateTime, formatDuration } from "../core/format";
 import { StatusChip, statusLabel } from "./_components/status-chip";
 import { EmptyState, ErrorBox, PageTitle, inputClass, primaryButtonClass, secondaryButtonClass, TableHead } from "./_components/ui";
 import { useTRPC } from "./trpc";

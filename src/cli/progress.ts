@@ -1,7 +1,7 @@
 // Live progress in the terminal: one bar per active download and a total line, redrawn in place on a TTY;
 // plain status lines otherwise (logs, CI), so piped output stays readable.
 import type { ModelStatus } from "../core/model";
-import { formatBytes, formatDuration, formatRate } from "./format";
+import { formatBytes, formatEta, formatRate } from "../core/format";
 
 type Bar = { label: string; bytes: number; total: number | null; rate: number };
 
@@ -20,10 +20,20 @@ function bar(fraction: number): string {
   return `[${"#".repeat(filled)}${"-".repeat(BAR_WIDTH - filled)}]`;
 }
 
+const LABEL_WIDTH = 36;
+
+/** A long name keeps its start and its end (the file name), like "checkpoints/SDXL/…/juggernautXL_v9.safetensors". */
+function fitLabel(label: string): string {
+  if (label.length <= LABEL_WIDTH) return label.padEnd(LABEL_WIDTH);
+  const tail = Math.ceil((LABEL_WIDTH - 1) * 0.65);
+  return `${label.slice(0, LABEL_WIDTH - 1 - tail)}…${label.slice(-tail)}`;
+}
+
 function describe(entry: Bar): string {
-  const eta = entry.total && entry.rate > 0 ? ` ${formatDuration((entry.total - entry.bytes) / entry.rate)} left` : "";
+  const eta = entry.total && entry.rate > 0 ? `  ${formatEta((entry.total - entry.bytes) / entry.rate)}` : "";
   const size = entry.total ? `${formatBytes(entry.bytes)} / ${formatBytes(entry.total)}` : formatBytes(entry.bytes);
-  return `${bar(entry.total ? entry.bytes / entry.total : 0)} ${size} ${formatRate(entry.rate)}${eta}  ${entry.label}`;
+  const rate = entry.rate > 0 ? `  ${formatRate(entry.rate)}` : "";
+  return `${fitLabel(entry.label)} ${bar(entry.total ? entry.bytes / entry.total : 0)} ${size}${rate}${eta}`;
 }
 
 export function createProgressDisplay(stream: NodeJS.WriteStream, options: { quiet: boolean }): ProgressDisplay {
@@ -45,7 +55,7 @@ export function createProgressDisplay(stream: NodeJS.WriteStream, options: { qui
     const lines = entries.map((entry) => describe(entry).slice(0, width - 1));
     const bytes = entries.reduce((sum, entry) => sum + entry.bytes, 0);
     const rate = entries.reduce((sum, entry) => sum + entry.rate, 0);
-    lines.push(`${entries.length} downloading, ${formatBytes(bytes)} at ${formatRate(rate)}`);
+    lines.push(`${entries.length} downloading, ${formatBytes(bytes)}${rate > 0 ? ` at ${formatRate(rate)}` : ""}`);
     stream.write(lines.join("\n") + "\n");
     drawnLines = lines.length;
   };

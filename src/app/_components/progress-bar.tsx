@@ -1,5 +1,5 @@
 // A progress bar with real progressbar semantics (indeterminate when the total is unknown).
-import { formatBytes, formatPercent } from "./format";
+import { formatBytes, formatPercent } from "../../core/format";
 
 export function ProgressBar({
   label,

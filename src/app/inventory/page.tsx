@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useDeferredValue, useState } from "react";
-import { formatBytes, formatDateTime } from "../_components/format";
+import { formatBytes, formatDateTime } from "../../core/format";
 import { ProgressBar } from "../_components/progress-bar";
 import { Card, EmptyState, ErrorBox, PageTitle, inputClass, secondaryButtonClass, TableHead } from "../_components/ui";
 import { useTRPC } from "../trpc";

@@ -13,7 +13,7 @@ import {
 import { parseCommandArgs } from "../args";
 import { UsageError, type CliCommand } from "../command";
 import { MODELS_LOCATION_FLAGS, modelsLocationFrom } from "../inputs";
-import { formatBytes } from "../format";
+import { formatBytes } from "../../core/format";
 
 const usage = [
   "Usage: comfyfixer inventory [--models-dir DIR] [--extra-model-paths FILE]... [--comfyui-url URL] [--json] [--hash]",

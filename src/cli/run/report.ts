@@ -3,7 +3,7 @@ import type { ModelStatus, Resolution } from "../../core/model";
 import { modelKey } from "../../core/pipeline/plan";
 import type { RunSummary } from "../../core/pipeline/summary";
 import type { AnalysisReport, ReportedModel } from "../../core/workflow";
-import { formatBytes } from "../format";
+import { formatBytes } from "../../core/format";
 
 export type FinalModelState = {
   status: ModelStatus;

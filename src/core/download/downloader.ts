@@ -3,6 +3,7 @@
 import { mkdir, rename, stat, statfs } from "node:fs/promises";
 import path from "node:path";
 import pLimit, { type LimitFunction } from "p-limit";
+import { formatBytes } from "../format";
 import { backoffDelayMs, redactSecrets, sleep } from "../net";
 import { checkModelFormat } from "../verify/format";
 import { createBandwidthLimiter } from "./bandwidth";
@@ -187,15 +188,4 @@ export function createDownloader(options: DownloaderOptions): Downloader {
       await Promise.all([http.close(), hasher.close()]);
     },
   };
-}
-
-function formatBytes(bytes: number): string {
-  const units = ["B", "KB", "MB", "GB", "TB"];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value.toFixed(unit === 0 ? 0 : 1)} ${units[unit]}`;
 }

@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
 import type { ModelItem as ModelView } from "../types";
-import { formatBytes } from "../../_components/format";
+import { formatBytes } from "../../../core/format";
 import { ErrorBox, inputClass, primaryButtonClass, secondaryButtonClass } from "../../_components/ui";
 import { useTRPC } from "../../trpc";
 

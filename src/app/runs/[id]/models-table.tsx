@@ -2,7 +2,7 @@
 // The run's models: status, per-file progress and speed, source, and the picker for ambiguous ones.
 import { Fragment, useState } from "react";
 import type { ModelItem as ModelView } from "../types";
-import { formatBytes, formatEta, formatRate } from "../../_components/format";
+import { formatBytes, formatEta, formatRate } from "../../../core/format";
 import { ProgressBar } from "../../_components/progress-bar";
 import { StatusChip } from "../../_components/status-chip";
 import { secondaryButtonClass, TableHead } from "../../_components/ui";

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useParams } from "next/navigation";
 import { useMemo, useState } from "react";
 import type { ModelItem as ModelView, RunDetailView as RunDetail } from "../types";
-import { elapsedSeconds, formatBytes, formatDateTime, formatDuration, formatEta, formatRate } from "../../_components/format";
+import { elapsedSeconds, formatBytes, formatDateTime, formatDuration, formatEta, formatRate } from "../../../core/format";
 import { ProgressBar } from "../../_components/progress-bar";
 import { StatusChip } from "../../_components/status-chip";
 import { Card, ErrorBox, PageTitle, dangerButtonClass, secondaryButtonClass } from "../../_components/ui";

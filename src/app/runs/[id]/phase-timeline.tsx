@@ -1,5 +1,5 @@
 // The run's five phases, each waiting, running or done (with how long it took).
-import { formatDuration } from "../../_components/format";
+import { formatDuration } from "../../../core/format";
 import { PHASES, type LiveState } from "../run-events";
 
 const LABELS: Record<(typeof PHASES)[number], string> = {

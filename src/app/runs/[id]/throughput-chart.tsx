@@ -1,5 +1,5 @@
 // A small line chart of the run's combined download rate over time (plain SVG).
-import { formatRate } from "../../_components/format";
+import { formatRate } from "../../../core/format";
 import type { ThroughputSample } from "../run-events";
 
 const WIDTH = 600;

@@ -1,4 +1,4 @@
-// Numbers for people: sizes, rates, durations and times as the dashboard shows them.
+// Numbers for people: sizes, rates, durations and times, the same in the dashboard, the CLI and error messages.
 
 const SIZE_UNITS = ["B", "KB", "MB", "GB", "TB", "PB"] as const;
 
