@@ -33,6 +33,8 @@ export async function startHeartbeat(db: Db, workerId: string, log: (message: st
     workerId,
     setCurrentRun(runId) {
       currentRunId = runId;
+      // Say at once which run this worker holds (the health page and the run supervisor read it).
+      void beat().catch(() => undefined);
     },
     async stop() {
       clearInterval(timer);

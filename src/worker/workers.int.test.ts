@@ -21,12 +21,15 @@ import type PgBoss from "pg-boss";
 
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
 
+/** What the worker processes printed, shown when a test fails. */
+const output: string[] = [];
+
 async function waitFor<T>(check: () => Promise<T | null | undefined | false>, timeoutMs = 60_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check().catch(() => null); // this test's own connections are dropped too, in one test
     if (value) return value;
-    if (Date.now() > deadline) throw new Error("timed out waiting for the condition");
+    if (Date.now() > deadline) throw new Error(`timed out waiting for the condition; the workers said:\n${output.join("").slice(-6000)}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
@@ -37,7 +40,6 @@ describe("worker processes", () => {
   let boss: PgBoss;
   let scratch: string;
   const workers: ChildProcess[] = [];
-  const output: string[] = [];
   const caller = () => createCaller(createContextInner({ db: database.db, queue: runQueueOf(boss) }));
   const upload = (fileName: string, content: string) => ({ fileName, content, encoding: "utf8" as const });
 
@@ -55,7 +57,7 @@ describe("worker processes", () => {
     waitFor(async () => {
       const run = await caller().runs.get({ id });
       return ["completed", "failed", "cancelled"].includes(run.status) ? run : null;
-    }, 90_000);
+    }, 50_000);
 
   beforeAll(async () => {
     sim = await startUpstreamSim({ catalogue: demoCatalogue({ sizeScale: 1 / 8 }) });
@@ -97,9 +99,10 @@ describe("worker processes", () => {
     expect(sha256(bytes)).toBe(sim.fileInfo("juggernautXL_v9.safetensors").sha256);
   });
 
-  it("finishes a run whose worker is killed mid-download, resuming the partial file", async () => {
+  it("finishes a run whose worker is killed mid-download, resuming the partial file", { timeout: 120_000 }, async () => {
     sim.resetRequests();
-    sim.setOptions({ bytesPerSecondPerConnection: 1024 * 1024 });
+    // About 8 s for the file, so the worker is surely killed in the middle of it.
+    sim.setOptions({ bytesPerSecondPerConnection: 512 * 1024 });
     const modelsRoot = join(scratch, "killed");
     const { id } = await caller().runs.create({ modelsRoot, workflows: [upload("big.json", uiWorkflow([checkpoint("dreamshaper_8.safetensors")]))] });
     const progressed = await waitFor(async () => {
