@@ -21,7 +21,6 @@ export type RunPlan = {
   links: ModelLink[];
   inventory: Inventory;
   models: PlannedModel[];
-  timings: { analysis: number; inventory: number };
 };
 
 export type PlanOptions = {
@@ -57,16 +56,15 @@ function presenceStatus(ref: ModelRef, presence: Presence, includeInactive: bool
 }
 
 export async function planRun(options: PlanOptions): Promise<RunPlan> {
-  const timed = async <T>(phase: "analysis" | "inventory", work: () => Promise<T>): Promise<[T, number]> => {
+  const timed = async <T>(phase: "analysis" | "inventory", work: () => Promise<T>): Promise<T> => {
     await options.onPhase?.(phase, "started");
     const started = performance.now();
     const result = await work();
-    const ms = Math.round(performance.now() - started);
-    await options.onPhase?.(phase, "finished", ms);
-    return [result, ms];
+    await options.onPhase?.(phase, "finished", Math.round(performance.now() - started));
+    return result;
   };
 
-  const [analyses, analysisMs] = await timed("analysis", () => analyseSources(options.workflows));
+  const analyses = await timed("analysis", () => analyseSources(options.workflows));
   const refs = analyses.flatMap((analysis) => analysis.models);
   const workflowsByKey = new Map<string, Set<string>>();
   for (const ref of refs) {
@@ -74,7 +72,7 @@ export async function planRun(options: PlanOptions): Promise<RunPlan> {
     workflowsByKey.set(key, (workflowsByKey.get(key) ?? new Set()).add(ref.workflow));
   }
 
-  const [inventory, inventoryMs] = await timed("inventory", () =>
+  const inventory = await timed("inventory", () =>
     buildInventory({
       modelsDir: options.modelsRoot,
       comfyuiUrl: options.comfyuiUrl || undefined,
@@ -100,6 +98,5 @@ export async function planRun(options: PlanOptions): Promise<RunPlan> {
     links: analyses.flatMap((analysis) => analysis.links),
     inventory,
     models,
-    timings: { analysis: analysisMs, inventory: inventoryMs },
   };
 }

@@ -1,9 +1,11 @@
 // The worker's run job: analysis → inventory → each missing model resolved, downloaded and verified on its own.
+import type { Settings } from "../../core/config/schema";
 import { upstreamEndpoints } from "../../core/net";
-import { analyseSources, planRun } from "../../core/pipeline/plan";
+import { analyseSources, planRun, type WorkflowSource } from "../../core/pipeline/plan";
 import { fetchMissingModels } from "../../core/pipeline/engine";
-import { pendingStep, type PipelineModel } from "../../core/pipeline/run-models";
+import { pendingStep } from "../../core/pipeline/run-models";
 import { summariseRun } from "../../core/pipeline/summary";
+import type { ModelLink } from "../../core/workflow";
 import type { Prisma } from "../../generated/prisma/client";
 import type { Db } from "../../server/db/client";
 import { getSettings, getTokens } from "../../server/services/settings";
@@ -35,16 +37,19 @@ async function claimRun(db: Db, runId: string) {
   return run ?? null;
 }
 
-async function planAndSave(store: RunStore, db: Db, runId: string, modelsRoot: string, signal: AbortSignal, timings: Timings, options: Record<string, unknown>) {
-  const [settings, workflows] = await Promise.all([
-    getSettings(db),
-    db.runWorkflow.findMany({ where: { runId }, select: { path: true, content: true }, orderBy: { createdAt: "asc" } }),
-  ]);
+async function planAndSave(
+  store: RunStore,
+  run: { modelsRoot: string; options: Record<string, unknown> },
+  settings: Settings,
+  workflows: WorkflowSource[],
+  signal: AbortSignal,
+  timings: Timings,
+) {
   const plan = await planRun({
-    workflows: workflows.map(workflowSource),
-    modelsRoot,
+    workflows,
+    modelsRoot: run.modelsRoot,
     comfyuiUrl: settings.paths.comfyui_url || undefined,
-    includeInactive: options.includeInactive === true,
+    includeInactive: run.options.includeInactive === true,
     signal,
     onPhase: (phase, state, ms) => {
       if (ms !== undefined) timings[phase] = ms;
@@ -84,15 +89,17 @@ export async function processRun(runId: string, context: ProcessRunContext): Pro
     let models = await store.loadModels();
     const settings = await getSettings(db);
     if (typeof options.concurrency === "number") settings.download.concurrency = options.concurrency;
-    let links: Awaited<ReturnType<typeof planAndSave>>["links"] = [];
+    const workflows = (await db.runWorkflow.findMany({ where: { runId }, select: { path: true, content: true }, orderBy: { createdAt: "asc" } })).map(
+      workflowSource,
+    );
+    let links: ModelLink[];
     if (models.length === 0) {
-      links = (await planAndSave(store, db, runId, run.modelsRoot, controller.signal, timings, options)).links;
+      links = (await planAndSave(store, { modelsRoot: run.modelsRoot, options }, settings, workflows, controller.signal, timings)).links;
       models = await store.loadModels();
     } else {
       await store.publish({ type: "log", status: "info", message: "Taking the run up again where it stopped." });
       // The download links workflows share by name are not stored per model: read them again.
-      const workflows = await db.runWorkflow.findMany({ where: { runId }, select: { path: true, content: true } });
-      links = (await analyseSources(workflows.map(workflowSource))).flatMap((analysis) => analysis.links);
+      links = (await analyseSources(workflows)).flatMap((analysis) => analysis.links);
     }
 
     const tokens = await getTokens(db);
@@ -130,7 +137,7 @@ export async function processRun(runId: string, context: ProcessRunContext): Pro
     }
 
     if (controller.signal.reason instanceof RunInterruptedError) throw controller.signal.reason;
-    await finishRun(db, store, runId, controller.signal.aborted ? "cancelled" : "completed", { models, timings, cache });
+    await finishRun(db, store, runId, controller.signal.aborted ? "cancelled" : "completed", { timings, cache });
   } catch (error) {
     if (error instanceof RunInterruptedError || controller.signal.reason instanceof RunInterruptedError) {
       // Hand the run back: the job is retried and the next worker resumes it.
@@ -139,7 +146,7 @@ export async function processRun(runId: string, context: ProcessRunContext): Pro
     }
     const message = error instanceof Error ? error.message : String(error);
     log(`run ${runId} failed: ${message}`);
-    await finishRun(db, store, runId, "failed", { models: await store.loadModels().catch(() => []), timings, cache: { hits: 0, misses: 0 } }, message);
+    await finishRun(db, store, runId, "failed", { timings, cache: { hits: 0, misses: 0 } }, message);
   } finally {
     watcher.stop();
     context.shutdown.removeEventListener("abort", onShutdown);
@@ -152,7 +159,7 @@ async function finishRun(
   store: RunStore,
   runId: string,
   status: "completed" | "cancelled" | "failed",
-  result: { models: PipelineModel[]; timings: Timings; cache: { hits: number; misses: number } },
+  result: { timings: Timings; cache: { hits: number; misses: number } },
   error?: string,
 ) {
   const rows = await db.modelRef.findMany({ where: { runId }, select: { status: true, bytes: true, resolution: true } });
