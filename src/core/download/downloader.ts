@@ -4,7 +4,7 @@ import { mkdir, rename, stat, statfs } from "node:fs/promises";
 import path from "node:path";
 import pLimit, { type LimitFunction } from "p-limit";
 import { formatBytes } from "../format";
-import { backoffDelayMs, redactSecrets, sleep } from "../net";
+import { retryDelayMs, redactSecrets, sleep } from "../net";
 import { checkModelFormat } from "../verify/format";
 import { createBandwidthLimiter } from "./bandwidth";
 import { ExpiredUrlError, FatalDownloadError, RestartFromZeroError, RetryableError, WrongFileError, errorMessage } from "./errors";
@@ -144,7 +144,7 @@ export function createDownloader(options: DownloaderOptions): Downloader {
           } else if (error instanceof ExpiredUrlError) {
             source = await context.reresolve();
           } else {
-            const delay = (error as RetryableError).requestedDelayMs ?? backoffDelayMs(failures);
+            const delay = retryDelayMs((error as RetryableError).requestedDelayMs, failures);
             log("warn", `${error.message} — retrying in ${Math.round(delay / 1000)} s (attempt ${failures + 1} of ${settings.retries + 1}).`);
             try {
               await sleep(delay, signal);

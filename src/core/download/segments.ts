@@ -1,6 +1,6 @@
 // Segmented ranged downloads: several connections write their ranges in place while a hash follows behind in order.
 import type { FileHandle } from "node:fs/promises";
-import { backoffDelayMs, sleep } from "../net";
+import { retryDelayMs, sleep } from "../net";
 import { ExpiredUrlError, RestartFromZeroError, RetryableError } from "./errors";
 import { describeUrl, discard, headerValue, parseContentRange, rangeValidator } from "./http";
 import { partPathOf, writeResumePoint, type ResumePoint } from "./part-file";
@@ -134,7 +134,7 @@ export async function fetchSegments(context: TransferContext, file: FileHandle, 
         if (error instanceof ExpiredUrlError) {
           await refreshUrl(url);
         } else {
-          const delay = error.requestedDelayMs ?? backoffDelayMs(failures);
+          const delay = retryDelayMs(error.requestedDelayMs, failures);
           context.log("warn", `${error.message} — retrying bytes ${write.position}-${segment.end - 1} in ${Math.round(delay / 1000)} s.`);
           await sleep(delay, signal);
         }

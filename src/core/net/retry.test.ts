@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { backoffDelayMs, isRetryableError, isRetryableStatus, requestedDelayMs, sleep } from "./retry";
+import { backoffDelayMs, isRetryableError, isRetryableStatus, MAX_REQUESTED_DELAY_MS, requestedDelayMs, retryDelayMs, sleep } from "./retry";
 
 describe("backoffDelayMs", () => {
   it("grows exponentially up to the cap, with full jitter", () => {
@@ -49,5 +49,15 @@ describe("sleep", () => {
     setTimeout(() => controller.abort(new Error("stop")), 10);
     await expect(sleep(10_000, controller.signal)).rejects.toThrow("stop");
     await expect(sleep(1, AbortSignal.abort(new Error("already")))).rejects.toThrow("already");
+  });
+});
+
+describe("retryDelayMs", () => {
+  it("obeys the server's wait up to a cap, and backs off when it asks for none", () => {
+    expect(retryDelayMs(12_000, 1)).toBe(12_000);
+    expect(retryDelayMs(24 * 3_600_000, 1)).toBe(MAX_REQUESTED_DELAY_MS);
+    const backoff = retryDelayMs(null, 3, { baseMs: 100 });
+    expect(backoff).toBeGreaterThanOrEqual(0);
+    expect(backoff).toBeLessThanOrEqual(800);
   });
 });

@@ -8,6 +8,14 @@ export function backoffDelayMs(attempt: number, options: { baseMs?: number; capM
   return Math.round((options.random ?? Math.random)() * ceiling);
 }
 
+/** The longest wait a server's Retry-After is obeyed for; past it we retry sooner rather than sleep for hours. */
+export const MAX_REQUESTED_DELAY_MS = 5 * 60_000;
+
+/** How long to wait before retry `attempt`: what the server asked for (capped), else backoff with jitter. */
+export function retryDelayMs(requested: number | null | undefined, attempt: number, options: { baseMs?: number } = {}): number {
+  return Math.min(requested ?? backoffDelayMs(attempt, options), MAX_REQUESTED_DELAY_MS);
+}
+
 /**
  * The wait a server asks for, in ms: `Retry-After` as seconds or an HTTP date, or Hugging Face's
  * `RateLimit: "api";r=0;t=55` header. Null when it asks for nothing.

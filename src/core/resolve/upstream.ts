@@ -5,6 +5,7 @@ import {
   assertUrlAllowed,
   authorizationFor,
   backoffDelayMs,
+  retryDelayMs,
   errorCode,
   isRetryableError,
   isRetryableStatus,
@@ -45,7 +46,6 @@ export class HostUnreachableError extends Error {
 }
 
 const UNREACHABLE_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EHOSTUNREACH", "ENETUNREACH", "EAI_AGAIN", "ETIMEDOUT", "UND_ERR_CONNECT_TIMEOUT"]);
-const MAX_HONOURED_DELAY_MS = 5 * 60_000;
 const MAX_REDIRECTS = 5;
 const USER_AGENT = "comfyfixer/0.1 (+model resolver)";
 
@@ -145,7 +145,7 @@ export function createUpstreamClient(options: UpstreamClientOptions) {
         }
         if (!canRetry || !isRetryableStatus(response.status)) return response;
         const asked = requestedDelayMs(response.headers);
-        const delay = Math.min(asked ?? backoffDelayMs(attemptNumber, { baseMs: options.backoffBaseMs }), MAX_HONOURED_DELAY_MS);
+        const delay = retryDelayMs(asked, attemptNumber, { baseMs: options.backoffBaseMs });
         const why = asked === null ? "backing off" : response.headers["retry-after"] ? "Retry-After" : "RateLimit";
         options.log("info", `${url.host} answered ${response.status} for ${url.pathname} — retrying in ${(delay / 1000).toFixed(1)} s (${why})`);
         await sleep(delay, request.signal);
