@@ -25,6 +25,11 @@ export function normaliseModelName(name: string): string {
   return name.replace(/\\/g, "/").replace(/\/{2,}/g, "/").replace(/^\.\//, "");
 }
 
+/** One key per model file: its folder and its name with either slash, so `SDXL\\a` and `SDXL/a` are one file. */
+export function modelKey(ref: Pick<ModelRef, "folder" | "name">): string {
+  return `${ref.folder}\u0000${normaliseModelName(ref.name)}`;
+}
+
 /** The file name alone (no subfolder), whatever the separator. */
 export function modelBaseName(name: string): string {
   const normalised = normaliseModelName(name);

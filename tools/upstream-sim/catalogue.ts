@@ -82,10 +82,6 @@ export type SimCatalogue = {
   huggingface: { repos: SimHfRepo[] };
 };
 
-export function emptyCatalogue(): SimCatalogue {
-  return { civitai: { models: [] }, huggingface: { repos: [] } };
-}
-
 /** Default body seed of a Civitai file. */
 export function civitaiFileSeed(file: SimCivitaiFile): string {
   return file.seed ?? file.name;

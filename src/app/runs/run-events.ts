@@ -2,7 +2,7 @@
 // live-only extras (event log, phases in progress, per-file speed, throughput samples).
 import type { RunEvent } from "../../core/events";
 import type { ModelStatus } from "../../core/model";
-import type { RunStatus } from "../../server/services/run-schemas";
+import { isRunFinished, type RunStatus } from "../../server/services/run-schemas";
 import type { ModelItem as ModelView, RunDetailView as RunDetail } from "./types";
 
 export const PHASES = ["analysis", "inventory", "resolution", "download", "verification"] as const;
@@ -32,8 +32,6 @@ export const MAX_SAMPLES = 240;
 
 export const emptyLiveState = (): LiveState => ({ lastSeq: 0, log: [], phases: {}, speeds: {}, fetched: {}, mark: null, samples: [], finished: false });
 
-const RUN_FINAL: ReadonlySet<string> = new Set(["completed", "failed", "cancelled"]);
-export const isRunFinished = (status: string) => RUN_FINAL.has(status);
 
 const MODEL_ACTIVE: ReadonlySet<ModelStatus> = new Set(["downloading", "verifying"]);
 

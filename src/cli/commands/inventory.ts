@@ -14,6 +14,7 @@ import { parseCommandArgs } from "../args";
 import { UsageError, type CliCommand } from "../command";
 import { MODELS_LOCATION_FLAGS, modelsLocationFrom } from "../inputs";
 import { formatBytes } from "../../core/format";
+import { autoV2 } from "../../core/verify/hash";
 
 const usage = [
   "Usage: comfyfixer inventory [--models-dir DIR] [--extra-model-paths FILE]... [--comfyui-url URL] [--json] [--hash]",
@@ -61,7 +62,7 @@ function duplicateLines(title: string, groups: DuplicateGroup[]): string[] {
   const wasted = groups.reduce((sum, group) => sum + group.wastedBytes, 0);
   const lines = [`${title}: ${groups.length} groups, ${formatBytes(wasted)} wasted`];
   for (const group of groups) {
-    const id = group.sha256 ? `  AutoV2 ${group.sha256.slice(0, 10).toUpperCase()}` : "";
+    const id = group.sha256 ? `  AutoV2 ${autoV2(group.sha256)}` : "";
     lines.push(`  ${formatBytes(group.size)} × ${group.files.length}${id}`);
     lines.push(...group.files.map((file) => `    ${file.absolutePath}`));
   }
@@ -115,7 +116,7 @@ export const command: CliCommand = {
     }
     if (positionals.length > 0) throw new UsageError(`Unexpected argument "${positionals[0]}".`);
     const location = modelsLocationFrom(values);
-    if (!location.modelsDir && !location.comfyuiUrl) throw new UsageError("No models folder: pass --models-dir DIR, set COMFYUI_MODELS_DIR, or pass --comfyui-url URL.");
+    if (!location.modelsDir && !location.comfyuiUrl && location.extraModelPaths.length === 0) throw new UsageError("No models folder: pass --models-dir DIR, set COMFYUI_MODELS_DIR, or pass --comfyui-url URL.");
 
     const inventory = await buildInventory(location);
     let hashes: HashReport | null = null;

@@ -1,7 +1,7 @@
 // `comfyfixer resolve`: where each missing model can be downloaded from, without downloading anything.
 import pLimit from "p-limit";
 import type { Settings } from "../../core/config/settings";
-import { normaliseModelName, type ModelRef, type Resolution, type ResolutionStatus } from "../../core/model";
+import { modelKey, type ModelRef, type Resolution, type ResolutionStatus } from "../../core/model";
 import { upstreamEndpoints } from "../../core/net";
 import { createFileSearchCache, createResolver } from "../../core/resolve";
 import {
@@ -40,7 +40,6 @@ export type ResolveReport = Omit<AnalysisReport, "workflows" | "summary"> & {
 };
 
 const STATUS_MARK: Record<ResolutionStatus, string> = { resolved: "✓", ambiguous: "?", not_found: "✗", needs_auth: "🔒", error: "!" };
-const modelKey = (model: { folder: string; name: string }) => `${model.folder}\u0000${normaliseModelName(model.name)}`;
 
 function refOf(model: ReportedModel, workflow: string): ModelRef {
   const { name, folder, nodeType, nodeId, url, hash, active, inferred } = model;

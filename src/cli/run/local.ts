@@ -1,7 +1,8 @@
 // `comfyfixer run` without a server: the whole pipeline in this process, with local caches and file locks.
 import { LOG_LEVELS, type Settings } from "../../core/config/schema";
 import { fetchMissingModels } from "../../core/pipeline/engine";
-import { modelKey, planRun, type WorkflowSource } from "../../core/pipeline/plan";
+import { modelKey } from "../../core/model";
+import { planRun, type WorkflowSource } from "../../core/pipeline/plan";
 import type { PipelineModel } from "../../core/pipeline/run-models";
 import { summariseRun } from "../../core/pipeline/summary";
 import { locateModel } from "../../core/inventory";

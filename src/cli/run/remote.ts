@@ -2,7 +2,7 @@
 import { createTRPCClient, httpLink } from "@trpc/client";
 import { basename } from "node:path";
 import type { RunEvent } from "../../core/events";
-import { modelKey } from "../../core/pipeline/plan";
+import { modelKey } from "../../core/model";
 import type { AppRouter } from "../../server/trpc/root";
 import type { RunDetail } from "../../server/services/run-schemas";
 import type { AnalysisReport } from "../../core/workflow";

@@ -1,6 +1,6 @@
 // What `comfyfixer run` prints: the analysis report with each model's final state, and the run's summary.
 import type { ModelStatus, Resolution } from "../../core/model";
-import { modelKey } from "../../core/pipeline/plan";
+import { modelKey } from "../../core/model";
 import type { RunSummary } from "../../core/pipeline/summary";
 import type { AnalysisReport, ReportedModel } from "../../core/workflow";
 import { formatBytes } from "../../core/format";

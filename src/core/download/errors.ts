@@ -51,8 +51,6 @@ export class TargetPathError extends Error {
   }
 }
 
-export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
+export { errorMessage } from "../error-message";
 
 export { errorCode } from "../net/retry";

@@ -10,7 +10,6 @@ export type ProgressMeter = {
   add(bytes: number): void;
   /** Sets the absolute count (a resume starts above zero, a restart goes back to it). */
   reset(bytes: number, total: number | null): void;
-  setTotal(total: number | null): void;
   /** Sends the latest numbers now. */
   flush(): void;
   readonly bytes: number;
@@ -53,9 +52,6 @@ export function createProgressMeter(report: (progress: DownloadProgress) => void
       samples.length = 0;
       lastRate = 0;
       send();
-    },
-    setTotal(newTotal) {
-      total = newTotal;
     },
     flush: send,
     get bytes() {

@@ -3,7 +3,8 @@ import { readFile, utimes, writeFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { buildInventory } from "./build";
 import { findDuplicates, findLikelyDuplicates } from "./duplicates";
-import { createFileHashCache, defaultCacheDir } from "./file-hash-cache";
+import { defaultCacheDir } from "../config/cache-dir";
+import { createFileHashCache } from "./file-hash-cache";
 import { hashFiles, type HashProgress } from "./hash-files";
 import { tempTrees } from "./test-tree";
 

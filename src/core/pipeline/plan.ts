@@ -1,7 +1,7 @@
 // The first two phases of a run: read every workflow, then check the install for each model it needs.
 import { analyzeWorkflowBytes, analyzeWorkflowFile, uniqueModels, type ModelLink, type WorkflowAnalysis } from "../workflow";
 import { buildInventory, locateModel, targetPathFor, type Inventory, type Presence } from "../inventory";
-import { normaliseModelName, type ModelRef } from "../model";
+import { modelKey, type ModelRef } from "../model";
 
 export type WorkflowSource = { path: string; bytes?: Uint8Array };
 
@@ -34,8 +34,6 @@ export type PlanOptions = {
   onPhase?: (phase: "analysis" | "inventory", state: "started" | "finished", ms?: number) => void | Promise<void>;
   onWarning?: (message: string) => void;
 };
-
-export const modelKey = (ref: Pick<ModelRef, "folder" | "name">) => `${ref.folder}/${normaliseModelName(ref.name)}`;
 
 /** Reads every workflow (from disk, or from the bytes given), never throwing: a bad file is an analysis with an error. */
 export async function analyseSources(workflows: WorkflowSource[]): Promise<WorkflowAnalysis[]> {

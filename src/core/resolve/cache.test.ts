@@ -3,7 +3,8 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { BYTES_PER_MB, cacheValueSize, createFileSearchCache, createMemorySearchCache, defaultCacheDir, SEARCH_CACHE_FILE, type SearchCacheLimits } from "./cache";
+import { defaultCacheDir } from "../config/cache-dir";
+import { BYTES_PER_MB, cacheValueSize, createFileSearchCache, createMemorySearchCache, SEARCH_CACHE_FILE, type SearchCacheLimits } from "./cache";
 import type { SearchCache } from "./types";
 
 type Factory = (limits: SearchCacheLimits) => SearchCache;

@@ -1,7 +1,7 @@
 // Local search-cache stores (memory, JSON file) with the TTL, on/off switch and size cap from settings.
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
-import { homedir } from "node:os";
-import { dirname, join } from "node:path";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { defaultCacheDir, writeJsonAtomically } from "../config/cache-dir";
 import type { SearchCache } from "./types";
 
 export type SearchCacheLimits = {
@@ -91,12 +91,6 @@ export function createMemorySearchCache(limits: SearchCacheLimits): SearchCache 
   };
 }
 
-/** Where the CLI keeps its cache: $COMFYFIXER_CACHE_DIR, else $XDG_CACHE_HOME/comfyfixer, else ~/.cache/comfyfixer. */
-export function defaultCacheDir(env: Record<string, string | undefined> = process.env): string {
-  if (env.COMFYFIXER_CACHE_DIR) return env.COMFYFIXER_CACHE_DIR;
-  return join(env.XDG_CACHE_HOME || join(homedir(), ".cache"), "comfyfixer");
-}
-
 export const SEARCH_CACHE_FILE = "search-cache.json";
 
 export type FileSearchCache = SearchCache & {
@@ -124,10 +118,7 @@ export function createFileSearchCache(options: SearchCacheLimits & { dir?: strin
   const write = async () => {
     if (!dirty) return;
     dirty = false;
-    await mkdir(dirname(file), { recursive: true });
-    const temporary = `${file}.${process.pid}.tmp`;
-    await writeFile(temporary, JSON.stringify({ version: 1, entries: entries.toJSON() }));
-    await rename(temporary, file);
+    await writeJsonAtomically(file, { version: 1, entries: entries.toJSON() });
   };
 
   const flush = () => {

@@ -109,6 +109,3 @@ export function decideFindings(
   return decideExact(findings.exact, wanted, where);
 }
 
-export function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

@@ -1,8 +1,9 @@
 // Resolves one missing model through the sources in order: workflow link, model lists, Hugging Face, Civitai.
+import { errorMessage } from "../error-message";
 import { modelBaseName, type Candidate, type ModelRef, type Resolution } from "../model";
 import { hostPolicy, onConfiguredEndpoint } from "../net";
 import { knownHash } from "./match";
-import { ambiguous, distinctFiles, errorText, type ResolutionSourceModule, type SourceContext, type SourceOutcome } from "./outcome";
+import { ambiguous, distinctFiles, type ResolutionSourceModule, type SourceContext, type SourceOutcome } from "./outcome";
 import { civitaiSource } from "./sources/civitai";
 import { huggingFaceSource } from "./sources/huggingface";
 import { createModelListSource } from "./sources/model-list";
@@ -74,7 +75,7 @@ export function createResolver(options: ResolverOptions): Resolver {
         outcome = await source.find(context);
       } catch (error) {
         if (signal?.aborted) throw error;
-        outcome = { problems: [`${SOURCE_LABEL[source.source] ?? source.source}: ${client.redact(errorText(error))}`] };
+        outcome = { problems: [`${SOURCE_LABEL[source.source] ?? source.source}: ${client.redact(errorMessage(error))}`] };
       }
       queries.push(...(outcome.queries ?? []));
       problems.push(...(outcome.problems ?? []));

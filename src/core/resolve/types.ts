@@ -26,7 +26,6 @@ export type ResolverOptions = {
   cache: SearchCache;
   links?: ModelLink[];
   log?: (level: ResolverLogLevel, message: string) => void;
-  fetchImpl?: never;
 };
 
 export type ResolverStats = {

@@ -1,5 +1,5 @@
 // The analysis report shared by the CLI, the server and later pipeline stages: per workflow, per model, a summary.
-import { normaliseModelName, type ModelRef } from "../model";
+import { modelKey, type ModelRef } from "../model";
 import type { Presence } from "../inventory";
 import type { WorkflowAnalysis } from "./analyze";
 import { uniqueModels } from "./unique";
@@ -61,7 +61,7 @@ function reportModel(ref: ModelRef, presence: Presence): ReportedModel {
 export function buildAnalysisReport(analyses: readonly WorkflowAnalysis[], presenceOf?: PresenceFn): AnalysisReport {
   const cache = new Map<string, Presence>();
   const presence = (ref: ModelRef): Presence => {
-    const key = `${ref.folder}\u0000${normaliseModelName(ref.name)}`;
+    const key = modelKey(ref);
     let found = cache.get(key);
     if (!found) {
       found = presenceOf ? presenceOf({ name: ref.name, folder: ref.folder }) : MISSING;

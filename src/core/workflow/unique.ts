@@ -1,11 +1,11 @@
 // One reference per file: the same (folder, name) from several nodes counts once.
-import { normaliseModelName, type ModelRef } from "../model";
+import { modelKey, type ModelRef } from "../model";
 
 /** One per (folder, normalised name), in first-seen order; active if any is; first url/hash found. */
 export function uniqueModels(refs: readonly ModelRef[]): ModelRef[] {
   const byKey = new Map<string, ModelRef>();
   for (const ref of refs) {
-    const key = `${ref.folder}\u0000${normaliseModelName(ref.name)}`;
+    const key = modelKey(ref);
     const seen = byKey.get(key);
     if (!seen) {
       byKey.set(key, { ...ref });

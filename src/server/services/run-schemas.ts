@@ -7,6 +7,13 @@ export const RUN_STATUSES = ["queued", "running", "completed", "failed", "cancel
 export const RunStatusSchema = z.enum(RUN_STATUSES);
 export type RunStatus = z.infer<typeof RunStatusSchema>;
 
+const FINISHED_RUN_STATUSES: ReadonlySet<string> = new Set<RunStatus>(["completed", "failed", "cancelled"]);
+export const isRunFinished = (status: string) => FINISHED_RUN_STATUSES.has(status);
+
+/** Models a person may give a URL for (a candidate or a pasted one). */
+const PICKABLE_MODEL_STATUSES: ReadonlySet<string> = new Set(["ambiguous", "not_found", "needs_auth", "failed"]);
+export const isPickable = (status: string) => PICKABLE_MODEL_STATUSES.has(status);
+
 /** A workflow given by path (under a configured workflow folder) or uploaded (text, or base64 for PNG/WebP). */
 export const WorkflowInputSchema = z.union([
   z.object({ path: z.string().min(1) }),

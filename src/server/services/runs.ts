@@ -6,11 +6,9 @@ import { AppError } from "../errors";
 import type { RunQueue } from "../jobs/run-queue";
 import { modelsRootFor } from "./models-root";
 import { storeWorkflowInputs } from "./run-workflows";
-import type { CreateRunInput } from "./run-schemas";
+import { isPickable, isRunFinished, type CreateRunInput } from "./run-schemas";
 import { getSettings } from "./settings";
 import { getModelView, type ModelView } from "./run-queries";
-
-const FINISHED = ["completed", "failed", "cancelled"] as const;
 
 export async function createRun(db: Db, queue: RunQueue, input: CreateRunInput): Promise<{ id: string }> {
   const settings = await getSettings(db);
@@ -37,7 +35,7 @@ async function findRun(db: Db, id: string) {
 
 export async function cancelRun(db: Db, id: string): Promise<{ id: string; status: string }> {
   const run = await findRun(db, id);
-  if ((FINISHED as readonly string[]).includes(run.status)) {
+  if (isRunFinished(run.status)) {
     throw new AppError("CONFLICT", `Run ${id} has already ${run.status === "cancelled" ? "been cancelled" : "finished"}.`);
   }
   // A queued run no worker has taken ends here; a running one is stopped by its worker within a second.
@@ -65,7 +63,7 @@ async function reopen(db: Db, queue: RunQueue, id: string, message: string): Pro
 /** Gives a finished run's failed models another go: from the download when they had a URL, else from the search. */
 export async function retryRun(db: Db, queue: RunQueue, id: string): Promise<{ id: string; models: number }> {
   const run = await findRun(db, id);
-  if (!(FINISHED as readonly string[]).includes(run.status)) {
+  if (!isRunFinished(run.status)) {
     throw new AppError("CONFLICT", `Run ${id} is still ${run.status}; retry it once it has finished.`);
   }
   const failed = await db.modelRef.findMany({
@@ -86,13 +84,11 @@ export async function retryRun(db: Db, queue: RunQueue, id: string): Promise<{ i
   return { id, models: failed.length };
 }
 
-const PICKABLE = ["ambiguous", "not_found", "needs_auth", "failed"];
-
 /** A person chose one of the candidates, or pasted a URL: the model downloads from there. */
 export async function pickCandidate(db: Db, queue: RunQueue, input: { runId: string; modelId: string; url: string }): Promise<ModelView> {
   const model = await db.modelRef.findFirst({ where: { id: input.modelId, runId: input.runId } });
   if (!model) throw new AppError("NOT_FOUND", `Model ${input.modelId} is not part of run ${input.runId}.`);
-  if (!PICKABLE.includes(model.status)) {
+  if (!isPickable(model.status)) {
     throw new AppError("CONFLICT", `${model.name} is ${model.status}; only an ambiguous, not found or failed model can be given a URL.`);
   }
   const previous = model.resolution as { candidates?: Array<{ url: string; source: string; sha256: string | null; size: number | null }> } | null;
@@ -120,6 +116,6 @@ export async function pickCandidate(db: Db, queue: RunQueue, input: { runId: str
   });
   const run = await findRun(db, input.runId);
   // A running worker picks the model up before it finishes; a finished run is opened again for it.
-  if ((FINISHED as readonly string[]).includes(run.status)) await reopen(db, queue, input.runId, `Downloading ${model.name} from the picked URL.`);
+  if (isRunFinished(run.status)) await reopen(db, queue, input.runId, `Downloading ${model.name} from the picked URL.`);
   return getModelView(db, model.id);
 }

@@ -1,6 +1,7 @@
 "use client";
 // The run's models: status, per-file progress and speed, source, and the picker for ambiguous ones.
 import { Fragment, useState } from "react";
+import { isPickable } from "../../../server/services/run-schemas";
 import type { ModelItem as ModelView } from "../types";
 import { formatBytes, formatEta, formatRate } from "../../../core/format";
 import { ProgressBar } from "../../_components/progress-bar";
@@ -11,7 +12,6 @@ import { CandidatePicker } from "./candidate-picker";
 
 const SHOWS_PROGRESS: ReadonlySet<string> = new Set(["downloading", "verifying", "installed", "failed"]);
 /** Statuses a person can settle by choosing a candidate or pasting a URL (the server's rule too). */
-const PICKABLE: ReadonlySet<string> = new Set(["ambiguous", "not_found", "needs_auth", "failed"]);
 
 export function ModelsTable({
   runId,
@@ -55,7 +55,7 @@ export function ModelsTable({
                   <td className="py-2 pr-3">
                     <div className="flex items-center gap-2">
                       <StatusChip status={model.status} />
-                      {PICKABLE.has(model.status) && (
+                      {isPickable(model.status) && (
                         <button type="button" className={secondaryButtonClass} aria-expanded={picking} onClick={() => setOpen(picking ? null : model.id)}>
                           {picking ? "Close" : model.status === "ambiguous" ? "Choose…" : "Give a URL…"}
                         </button>

@@ -1,11 +1,11 @@
 // Source 3: Hugging Face — search repos by the file's stem, list their files, match the exact file name.
 import { z } from "zod";
+import { errorMessage } from "../../error-message";
 import type { Candidate } from "../../model";
 import { endpointUrl } from "../../net";
 import { fileStem, matchName, meaningfulWords } from "../match";
 import {
   decideFindings,
-  errorText,
   needsAuth,
   type ResolutionSourceModule,
   type SourceContext,
@@ -189,7 +189,7 @@ async function checkAccess(
         const answer = await context.client.request(url, { method: "HEAD", redirect: "manual", signal: context.signal });
         return { status: answer.status, headers: answer.headers };
       } catch (error) {
-        return { status: 0, headers: { "x-error-message": errorText(error) } };
+        return { status: 0, headers: { "x-error-message": errorMessage(error) } };
       }
     },
     (answer) => answer.status > 0 && answer.status < 500,

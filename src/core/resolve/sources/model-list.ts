@@ -1,11 +1,12 @@
 // Source 2: team model lists in ComfyUI-Manager's model-list.json shape, from files or URLs.
+import { errorMessage } from "../../error-message";
 import { onConfiguredEndpoint } from "../../net";
 import { readFile } from "node:fs/promises";
 import { z } from "zod";
 import type { Candidate } from "../../model";
 import { linkRefusal, parseUrl } from "../link-policy";
 import { matchName, normalisedStem } from "../match";
-import { decideFindings, errorText, type ResolutionSourceModule, type SourceContext, type SourceOutcome } from "../outcome";
+import { decideFindings, type ResolutionSourceModule, type SourceContext, type SourceOutcome } from "../outcome";
 
 const ModelListEntrySchema = z.object({
   name: z.string().optional(),
@@ -41,7 +42,7 @@ async function loadList(location: string, context: SourceContext): Promise<Loade
     });
     return { entries, problems: [] };
   } catch (error) {
-    return { entries: [], problems: [`model list ${location} could not be read: ${errorText(error)}`] };
+    return { entries: [], problems: [`model list ${location} could not be read: ${errorMessage(error)}`] };
   }
 }
 

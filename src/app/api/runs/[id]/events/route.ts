@@ -4,10 +4,9 @@ import { db } from "../../../../../server/db/client";
 import { serverEnv } from "../../../../../server/env";
 import { runEventRelay } from "../../../../../server/events/relay";
 import { createRunEventStream } from "../../../../../server/events/sse";
+import { isRunFinished } from "../../../../../server/services/run-schemas";
 
 export const dynamic = "force-dynamic";
-
-const FINISHED = new Set(["completed", "failed", "cancelled"]);
 
 export async function GET(request: Request, context: { params: Promise<{ id: string }> }) {
   const { id } = await context.params;
@@ -24,7 +23,7 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
     "X-Accel-Buffering": "no",
   };
   // A client that already saw the end of a finished run gets the end again rather than a stream that never closes.
-  if (FINISHED.has(run.status) && afterSeq >= run.lastSeq) {
+  if (isRunFinished(run.status) && afterSeq >= run.lastSeq) {
     return new Response("event: end\ndata: {}\n\n", { headers });
   }
   const stream = createRunEventStream({
