@@ -14,7 +14,9 @@ type Loader = { classType: string; input: string; name: string };
 
 /** A minimal API-format workflow with one loader node per model. */
 export function apiWorkflow(fileName: string, loaders: Loader[]) {
-  const graph = Object.fromEntries(loaders.map((loader, index) => [String(index + 1), { class_type: loader.classType, inputs: { [loader.input]: loader.name } }]));
+  const graph = Object.fromEntries(
+    loaders.map((loader, index) => [String(index + 1), { class_type: loader.classType, inputs: { [loader.input]: loader.name } }]),
+  );
   return { name: fileName, mimeType: "application/json", buffer: Buffer.from(JSON.stringify(graph)) };
 }
 

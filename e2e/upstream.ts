@@ -18,9 +18,7 @@ function mergeCatalogues(first: SimCatalogue, second: SimCatalogue): SimCatalogu
   const versionIds = new Set(first.civitai.models.flatMap((model) => model.modelVersions.map((version) => version.id)));
   const modelIds = new Set(first.civitai.models.map((model) => model.id));
   // A corpus link may name a real version id that the demo catalogue also uses; the first catalogue wins.
-  const extraModels = second.civitai.models.filter(
-    (model) => !modelIds.has(model.id) && model.modelVersions.every((version) => !versionIds.has(version.id)),
-  );
+  const extraModels = second.civitai.models.filter((model) => !modelIds.has(model.id) && model.modelVersions.every((version) => !versionIds.has(version.id)));
   const repos = new Map(first.huggingface.repos.map((repo) => [repo.id, repo]));
   for (const repo of second.huggingface.repos) {
     const existing = repos.get(repo.id);

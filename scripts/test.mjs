@@ -10,10 +10,29 @@ mkdirSync(reports, { recursive: true });
 
 const bin = (name) => join("node_modules", ".bin", name);
 const steps = [
-  { name: "unit", cmd: bin("vitest"), args: ["run", "--project", "unit", "--reporter=default", "--reporter=json", `--outputFile.json=${reports}/unit.json`], report: "unit.json", kind: "vitest" },
-  { name: "integration", cmd: bin("vitest"), args: ["run", "--project", "integration", "--reporter=default", "--reporter=json", `--outputFile.json=${reports}/integration.json`], report: "integration.json", kind: "vitest" },
+  {
+    name: "unit",
+    cmd: bin("vitest"),
+    args: ["run", "--project", "unit", "--reporter=default", "--reporter=json", `--outputFile.json=${reports}/unit.json`],
+    report: "unit.json",
+    kind: "vitest",
+  },
+  {
+    name: "integration",
+    cmd: bin("vitest"),
+    args: ["run", "--project", "integration", "--reporter=default", "--reporter=json", `--outputFile.json=${reports}/integration.json`],
+    report: "integration.json",
+    kind: "vitest",
+  },
   { name: "build", cmd: bin("next"), args: ["build"] },
-  { name: "e2e", cmd: bin("playwright"), args: ["test", "--reporter=list,json"], env: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${reports}/e2e.json` }, report: "e2e.json", kind: "playwright" },
+  {
+    name: "e2e",
+    cmd: bin("playwright"),
+    args: ["test", "--reporter=list,json"],
+    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${reports}/e2e.json` },
+    report: "e2e.json",
+    kind: "playwright",
+  },
 ];
 
 function counts(step) {

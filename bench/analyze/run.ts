@@ -13,7 +13,11 @@ if (folders.length === 0) {
   console.log("bench/analyze: no shared corpus beside the project; nothing to measure.");
   process.exit(0);
 }
-const texts = folders.flatMap((folder) => readdirSync(folder).filter((f) => f.endsWith(".json")).map((f) => readFileSync(join(folder, f), "utf8")));
+const texts = folders.flatMap((folder) =>
+  readdirSync(folder)
+    .filter((f) => f.endsWith(".json"))
+    .map((f) => readFileSync(join(folder, f), "utf8")),
+);
 const batch = Array.from({ length: TARGET_WORKFLOWS }, (_, index) => texts[index % texts.length]!);
 const megabytes = batch.reduce((sum, text) => sum + text.length, 0) / 1e6;
 

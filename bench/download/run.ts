@@ -60,7 +60,9 @@ async function curlAll(urls: string[], dir: string, parallel: number): Promise<n
 
 function child<T>(script: string, argument: unknown, nodeFlags: string[] = []): Promise<T> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...nodeFlags, "--import", "tsx", path.join(here, script), JSON.stringify(argument)], { stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(process.execPath, [...nodeFlags, "--import", "tsx", path.join(here, script), JSON.stringify(argument)], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.on("error", reject);
@@ -92,7 +94,12 @@ try {
   await Promise.all(parallelFiles.map((_, index) => run("sha256sum", [path.join(work, `curl_${index}`)])));
   const curlThenHashSeconds = curlParallelSeconds + (performance.now() - hashStarted) / 1000;
   const plainNode = await child<{ seconds: number }>("plain-client.ts", { urls: parallelFiles.slice(0, 4).map(url), dir: work });
-  const oursParallel = await ours({ settings, civitaiUrl: sim.civitaiUrl, hfUrl: sim.hfUrl, jobs: parallelFiles.map((file) => job(file, path.join(work, "ours-parallel"))) });
+  const oursParallel = await ours({
+    settings,
+    civitaiUrl: sim.civitaiUrl,
+    hfUrl: sim.hfUrl,
+    jobs: parallelFiles.map((file) => job(file, path.join(work, "ours-parallel"))),
+  });
   await rm(work, { recursive: true, force: true });
   await mkdir(work, { recursive: true });
 
@@ -105,12 +112,42 @@ try {
   if (failures.length > 0) throw new Error(`Our downloads failed: ${failures.join("; ")}`);
   const parallelBytes = PARALLEL_FILES * PARALLEL_SIZE;
   const rows = [
-    [`${PARALLEL_FILES} × ${PARALLEL_SIZE / MiB} MB, 4 at a time`, `curl ${mbps(parallelBytes, curlParallelSeconds).toFixed(0)} MB/s`, `ours ${mbps(oursParallel.bytes, oursParallel.seconds).toFixed(0)} MB/s`, `ratio ${(curlParallelSeconds / oursParallel.seconds).toFixed(2)}× (goal ≥ 0.9×)`],
-    [`  the same, curl then sha256sum`, `curl+hash ${mbps(parallelBytes, curlThenHashSeconds).toFixed(0)} MB/s`, "", `ratio ${(curlThenHashSeconds / oursParallel.seconds).toFixed(2)}×`],
-    [`  4 of them at once, plain Node (undici, no hash)`, `plain ${mbps(4 * PARALLEL_SIZE, plainNode.seconds).toFixed(0)} MB/s`, "", "what a bare Node download reaches on this machine"],
-    [`1 × ${CAPPED_SIZE / MiB} MB, 20 MB/s per connection`, `curl ${mbps(CAPPED_SIZE, curlCappedSeconds).toFixed(0)} MB/s`, `ours ${mbps(oursCapped.bytes, oursCapped.seconds).toFixed(0)} MB/s`, `ratio ${(curlCappedSeconds / oursCapped.seconds).toFixed(2)}× (goal ≥ 3×)`],
-    ["peak RSS (ours)", `${Math.max(oursParallel.peakRssMb, oursCapped.peakRssMb).toFixed(0)} MB (goal < 150 MB)`, `the same process idle: ${idle.peakRssMb.toFixed(0)} MB`, ""],
-    ["time to first byte (ours)", `first ${Math.min(...oursParallel.ttfbMs).toFixed(0)} ms, median ${median(oursParallel.ttfbMs).toFixed(0)} ms of 8 (4 wait their turn)`, `${median(oursCapped.ttfbMs).toFixed(0)} ms (capped)`, ""],
+    [
+      `${PARALLEL_FILES} × ${PARALLEL_SIZE / MiB} MB, 4 at a time`,
+      `curl ${mbps(parallelBytes, curlParallelSeconds).toFixed(0)} MB/s`,
+      `ours ${mbps(oursParallel.bytes, oursParallel.seconds).toFixed(0)} MB/s`,
+      `ratio ${(curlParallelSeconds / oursParallel.seconds).toFixed(2)}× (goal ≥ 0.9×)`,
+    ],
+    [
+      `  the same, curl then sha256sum`,
+      `curl+hash ${mbps(parallelBytes, curlThenHashSeconds).toFixed(0)} MB/s`,
+      "",
+      `ratio ${(curlThenHashSeconds / oursParallel.seconds).toFixed(2)}×`,
+    ],
+    [
+      `  4 of them at once, plain Node (undici, no hash)`,
+      `plain ${mbps(4 * PARALLEL_SIZE, plainNode.seconds).toFixed(0)} MB/s`,
+      "",
+      "what a bare Node download reaches on this machine",
+    ],
+    [
+      `1 × ${CAPPED_SIZE / MiB} MB, 20 MB/s per connection`,
+      `curl ${mbps(CAPPED_SIZE, curlCappedSeconds).toFixed(0)} MB/s`,
+      `ours ${mbps(oursCapped.bytes, oursCapped.seconds).toFixed(0)} MB/s`,
+      `ratio ${(curlCappedSeconds / oursCapped.seconds).toFixed(2)}× (goal ≥ 3×)`,
+    ],
+    [
+      "peak RSS (ours)",
+      `${Math.max(oursParallel.peakRssMb, oursCapped.peakRssMb).toFixed(0)} MB (goal < 150 MB)`,
+      `the same process idle: ${idle.peakRssMb.toFixed(0)} MB`,
+      "",
+    ],
+    [
+      "time to first byte (ours)",
+      `first ${Math.min(...oursParallel.ttfbMs).toFixed(0)} ms, median ${median(oursParallel.ttfbMs).toFixed(0)} ms of 8 (4 wait their turn)`,
+      `${median(oursCapped.ttfbMs).toFixed(0)} ms (capped)`,
+      "",
+    ],
   ];
   for (const row of rows) process.stdout.write(`${row.filter(Boolean).join("  |  ")}\n`);
 } finally {

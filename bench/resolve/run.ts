@@ -16,7 +16,13 @@ if (!existsSync(expectedPath)) {
   process.exit(0);
 }
 const expected = JSON.parse(readFileSync(expectedPath, "utf8")) as ExpectedModels;
-const models = [...new Map(Object.values(expected).flat().map((model) => [`${model.folder}|${model.name}`, model])).values()];
+const models = [
+  ...new Map(
+    Object.values(expected)
+      .flat()
+      .map((model) => [`${model.folder}|${model.name}`, model]),
+  ).values(),
+];
 const sim = await startSim(catalogueFromExpected(expected), { latencyMs: LATENCY_MS });
 
 async function timeRun(label: string, concurrency: number, cache: SearchCache): Promise<number> {

@@ -29,11 +29,15 @@ export default function RunsPage() {
   return (
     <>
       <PageTitle title="Runs">
-        <Link href="/runs/new" className={primaryButtonClass}>New run</Link>
+        <Link href="/runs/new" className={primaryButtonClass}>
+          New run
+        </Link>
       </PageTitle>
       <div className="mb-4 flex flex-wrap items-end gap-4">
         <div className="w-44">
-          <label htmlFor="run-status" className="mb-1 block text-sm font-medium">Status</label>
+          <label htmlFor="run-status" className="mb-1 block text-sm font-medium">
+            Status
+          </label>
           <select
             id="run-status"
             className={inputClass}
@@ -45,12 +49,16 @@ export default function RunsPage() {
           >
             <option value="">All</option>
             {RUN_STATUSES.map((value) => (
-              <option key={value} value={value}>{statusLabel(value)}</option>
+              <option key={value} value={value}>
+                {statusLabel(value)}
+              </option>
             ))}
           </select>
         </div>
         <div className="w-80">
-          <label htmlFor="run-search" className="mb-1 block text-sm font-medium">Search workflow or model</label>
+          <label htmlFor="run-search" className="mb-1 block text-sm font-medium">
+            Search workflow or model
+          </label>
           <input
             id="run-search"
             type="search"
@@ -66,21 +74,25 @@ export default function RunsPage() {
       </div>
       {runs.error && <ErrorBox title="Could not load runs" message={runs.error.message} />}
       {!runs.data && !runs.error && <p className="text-sm text-zinc-500">Loading runs…</p>}
-      {runs.data && runs.data.items.length === 0 && (
-        filtered ? (
+      {runs.data &&
+        runs.data.items.length === 0 &&
+        (filtered ? (
           <EmptyState title="No runs match">Clear the status filter or the search to see every run.</EmptyState>
         ) : (
           <EmptyState title="No runs yet">
-            Start one with <Link href="/runs/new" className="text-sky-600 underline dark:text-sky-400">New run</Link>, or from a terminal with{" "}
-            <code className="font-mono">comfyfixer run WORKFLOW --server URL</code>.
+            Start one with{" "}
+            <Link href="/runs/new" className="text-sky-600 underline dark:text-sky-400">
+              New run
+            </Link>
+            , or from a terminal with <code className="font-mono">comfyfixer run WORKFLOW --server URL</code>.
           </EmptyState>
-        )
-      )}
+        ))}
       {runs.data && runs.data.items.length > 0 && (
         <div className="overflow-x-auto rounded-xl border border-zinc-200 dark:border-zinc-800">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Runs, newest first</caption>
-            <TableHead className="bg-zinc-50 text-xs uppercase tracking-wide text-zinc-500 dark:bg-zinc-900 dark:text-zinc-400"
+            <TableHead
+              className="bg-zinc-50 text-xs uppercase tracking-wide text-zinc-500 dark:bg-zinc-900 dark:text-zinc-400"
               columns={[
                 { label: "Status", className: "px-4 py-2" },
                 { label: "Started", className: "px-4 py-2" },
@@ -94,15 +106,23 @@ export default function RunsPage() {
               {runs.data.items.map((run) => (
                 <tr key={run.id} className="hover:bg-zinc-50 dark:hover:bg-zinc-900/60">
                   <td className="px-4 py-2">
-                    <Link href={`/runs/${run.id}`} className="inline-flex items-center gap-2 focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-500" aria-label={`Run ${run.id.slice(0, 8)}, ${run.status}`}>
+                    <Link
+                      href={`/runs/${run.id}`}
+                      className="inline-flex items-center gap-2 focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-500"
+                      aria-label={`Run ${run.id.slice(0, 8)}, ${run.status}`}
+                    >
                       <StatusChip status={run.status} />
                       {run.dryRun && <span className="text-xs text-zinc-500">dry run</span>}
                     </Link>
                   </td>
                   <td className="px-4 py-2 whitespace-nowrap">{formatDateTime(run.startedAt ?? run.createdAt)}</td>
-                  <td className="px-4 py-2 whitespace-nowrap">{formatDuration(elapsedSeconds(run.startedAt, run.finishedAt ?? (run.startedAt ? new Date() : null)))}</td>
+                  <td className="px-4 py-2 whitespace-nowrap">
+                    {formatDuration(elapsedSeconds(run.startedAt, run.finishedAt ?? (run.startedAt ? new Date() : null)))}
+                  </td>
                   <td className="max-w-xs truncate px-4 py-2" title={run.workflowNames.join(", ")}>
-                    <Link href={`/runs/${run.id}`} className="hover:underline">{run.workflowNames.join(", ") || "—"}</Link>
+                    <Link href={`/runs/${run.id}`} className="hover:underline">
+                      {run.workflowNames.join(", ") || "—"}
+                    </Link>
                   </td>
                   <td className="px-4 py-2 whitespace-nowrap tabular-nums">
                     <ModelCounts counts={run.counts} />
@@ -116,9 +136,15 @@ export default function RunsPage() {
       )}
       {runs.data && runs.data.total > runs.data.pageSize && (
         <nav aria-label="Pages" className="mt-4 flex items-center justify-end gap-3 text-sm">
-          <button type="button" className={secondaryButtonClass} disabled={page <= 1} onClick={() => setPage(page - 1)}>Previous</button>
-          <span>Page {page} of {pages}</span>
-          <button type="button" className={secondaryButtonClass} disabled={page >= pages} onClick={() => setPage(page + 1)}>Next</button>
+          <button type="button" className={secondaryButtonClass} disabled={page <= 1} onClick={() => setPage(page - 1)}>
+            Previous
+          </button>
+          <span>
+            Page {page} of {pages}
+          </span>
+          <button type="button" className={secondaryButtonClass} disabled={page >= pages} onClick={() => setPage(page + 1)}>
+            Next
+          </button>
         </nav>
       )}
     </>
@@ -137,7 +163,9 @@ function ModelCounts({ counts }: { counts: { present: number; missing: number; i
       {parts.map((part, index) => (
         <span key={part.label}>
           {index > 0 && <span className="text-zinc-400"> / </span>}
-          <span className={part.value > 0 ? part.className : "text-zinc-400"} title={part.label}>{part.value}</span>
+          <span className={part.value > 0 ? part.className : "text-zinc-400"} title={part.label}>
+            {part.value}
+          </span>
         </span>
       ))}
     </span>

@@ -1,14 +1,7 @@
 // The progress events a run emits (DESIGN.md): one JSON shape for the worker, the SSE stream, the CLI and the dashboard.
 import type { ModelStatus } from "./model";
 
-export const RUN_EVENT_TYPES = [
-  "run.status",
-  "run.phase",
-  "model.status",
-  "model.progress",
-  "log",
-  "run.finished",
-] as const;
+export const RUN_EVENT_TYPES = ["run.status", "run.phase", "model.status", "model.progress", "log", "run.finished"] as const;
 export type RunEventType = (typeof RUN_EVENT_TYPES)[number];
 
 export type RunEventModel = { id: string; name: string; folder: string };

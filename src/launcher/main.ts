@@ -97,7 +97,11 @@ async function main(): Promise<number> {
   const nextBin = join(root, "node_modules", "next", "dist", "bin", "next");
   const buildState = values.dev ? null : await buildIsMissingOrStale(root);
   if (buildState) {
-    log(buildState === "missing" ? "no production build found: building the web app (once)" : "the sources changed since the last build: building the web app again");
+    log(
+      buildState === "missing"
+        ? "no production build found: building the web app (once)"
+        : "the sources changed since the last build: building the web app again",
+    );
     try {
       await runToEnd("build", process.execPath, [nextBin, "build"], env);
     } catch (error) {

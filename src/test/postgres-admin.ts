@@ -3,8 +3,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 
 /** The server tests use; any database on it works as the admin connection. */
-export const TEST_ADMIN_URL =
-  process.env.COMFYFIXER_TEST_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+export const TEST_ADMIN_URL = process.env.COMFYFIXER_TEST_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
 export function databaseUrl(name: string, adminUrl = TEST_ADMIN_URL): string {
   const url = new URL(adminUrl);
@@ -29,9 +28,7 @@ async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T>
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 export async function createDatabase(name: string, template?: string): Promise<string> {
-  await withAdmin((client) =>
-    client.query(`CREATE DATABASE ${quote(name)}${template ? ` TEMPLATE ${quote(template)}` : ""}`),
-  );
+  await withAdmin((client) => client.query(`CREATE DATABASE ${quote(name)}${template ? ` TEMPLATE ${quote(template)}` : ""}`));
   return databaseUrl(name);
 }
 

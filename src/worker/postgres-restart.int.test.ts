@@ -69,7 +69,9 @@ describe("a PostgreSQL restart mid-run", () => {
     const caller = createCaller(createContextInner({ db, queue: runQueueOf(boss) }));
     const { id } = await caller.runs.create({
       modelsRoot: join(dataDir, "models"),
-      workflows: [{ fileName: "restart.json", content: uiWorkflow([checkpoint("juggernautXL_v9.safetensors"), vae("sdxl_vae.safetensors")]), encoding: "utf8" }],
+      workflows: [
+        { fileName: "restart.json", content: uiWorkflow([checkpoint("juggernautXL_v9.safetensors"), vae("sdxl_vae.safetensors")]), encoding: "utf8" },
+      ],
     });
     const relay = new RunEventRelay(postgres.url);
     const received: RunEvent[] = [];

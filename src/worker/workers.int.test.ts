@@ -82,8 +82,14 @@ describe("worker processes", () => {
     sim.setOptions({ bytesPerSecondPerConnection: 2 * 1024 * 1024 });
     const modelsRoot = join(scratch, "shared");
     const [first, second] = await Promise.all([
-      caller().runs.create({ modelsRoot, workflows: [upload("one.json", uiWorkflow([checkpoint("juggernautXL_v9.safetensors"), vae("sdxl_vae.safetensors")]))] }),
-      caller().runs.create({ modelsRoot, workflows: [upload("two.json", uiWorkflow([checkpoint("juggernautXL_v9.safetensors"), lora("add_detail.safetensors")]))] }),
+      caller().runs.create({
+        modelsRoot,
+        workflows: [upload("one.json", uiWorkflow([checkpoint("juggernautXL_v9.safetensors"), vae("sdxl_vae.safetensors")]))],
+      }),
+      caller().runs.create({
+        modelsRoot,
+        workflows: [upload("two.json", uiWorkflow([checkpoint("juggernautXL_v9.safetensors"), lora("add_detail.safetensors")]))],
+      }),
     ]);
     const runs = await Promise.all([finished(first.id), finished(second.id)]);
     sim.setOptions({ bytesPerSecondPerConnection: undefined });
@@ -92,7 +98,9 @@ describe("worker processes", () => {
       // The later run finds the file installed by the first, either waiting on its lock or already on disk.
       for (const model of run.models) expect(["installed", "present"], `${model.name}: ${model.error}`).toContain(model.status);
     }
-    expect(runs.flatMap((run) => run.models).filter((model) => model.name === "juggernautXL_v9.safetensors" && model.status === "installed").length).toBeGreaterThanOrEqual(1);
+    expect(
+      runs.flatMap((run) => run.models).filter((model) => model.name === "juggernautXL_v9.safetensors" && model.status === "installed").length,
+    ).toBeGreaterThanOrEqual(1);
     const bodyRequests = sim.requests.filter((request) => request.server === "storage" && request.method === "GET" && request.path.includes("juggernautXL_v9"));
     expect(bodyRequests.length).toBe(1);
     const bytes = await readFile(join(modelsRoot, "checkpoints", "juggernautXL_v9.safetensors"));

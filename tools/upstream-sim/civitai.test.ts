@@ -171,7 +171,13 @@ describe("Civitai downloads", () => {
   });
 
   it("can send a login redirect through a status fault", async () => {
-    sim.addFault({ server: "civitai", pathIncludes: "/api/download/", kind: "status", status: 307, headers: { Location: "/login?returnUrl=%2Fmodels%2F1&reason=download-auth" } });
+    sim.addFault({
+      server: "civitai",
+      pathIncludes: "/api/download/",
+      kind: "status",
+      status: 307,
+      headers: { Location: "/login?returnUrl=%2Fmodels%2F1&reason=download-auth" },
+    });
     const response = await fetch(`${sim.civitaiUrl}/api/download/models/11`, { redirect: "manual" });
     expect(response.status).toBe(307);
     expect(response.headers.get("location")).toContain("reason=download-auth");

@@ -45,7 +45,10 @@ function matchesQuery(model: SimCivitaiModel, query: string): boolean {
 }
 
 function listParam(url: URL, name: string): string[] {
-  return url.searchParams.getAll(name).flatMap((value) => value.split(",")).filter(Boolean);
+  return url.searchParams
+    .getAll(name)
+    .flatMap((value) => value.split(","))
+    .filter(Boolean);
 }
 
 function searchModels(state: SimState, _req: IncomingMessage, res: ServerResponse, url: URL): void {

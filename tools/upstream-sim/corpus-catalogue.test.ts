@@ -24,9 +24,7 @@ const expected: ExpectedModels = {
 };
 
 function civitaiFiles(catalogue: SimCatalogue) {
-  return catalogue.civitai.models.flatMap((model) =>
-    model.modelVersions.flatMap((version) => version.files.map((file) => ({ model, version, file }))),
-  );
+  return catalogue.civitai.models.flatMap((model) => model.modelVersions.flatMap((version) => version.files.map((file) => ({ model, version, file }))));
 }
 
 function hfFiles(catalogue: SimCatalogue) {
@@ -41,9 +39,7 @@ describe("catalogueFromExpected", () => {
     expect(names.sort()).toEqual(
       ["myLora_v2.safetensors", "t5xxl_fp16.safetensors", "easynegative.safetensors", "qwen_vae.safetensors", "linked_lora.safetensors"].sort(),
     );
-    expect([...civitaiFiles(catalogue).map(({ file }) => file.size), ...hfFiles(catalogue).map(({ file }) => file.size)]).toEqual(
-      Array(5).fill(64 * 1024),
-    );
+    expect([...civitaiFiles(catalogue).map(({ file }) => file.size), ...hfFiles(catalogue).map(({ file }) => file.size)]).toEqual(Array(5).fill(64 * 1024));
   });
 
   it("keeps the host and location a workflow link names", () => {
@@ -96,9 +92,7 @@ describe.skipIf(!existsSync(corpusFile))("catalogueFromExpected on the shared co
     const sample = [...civitaiFiles(catalogue).slice(0, 3), ...hfFiles(catalogue).slice(0, 3)];
     for (const entry of sample) {
       const url =
-        "version" in entry
-          ? `${sim.civitaiUrl}/api/download/models/${entry.version.id}`
-          : `${sim.hfUrl}/${entry.repo.id}/resolve/main/${entry.file.path}`;
+        "version" in entry ? `${sim.civitaiUrl}/api/download/models/${entry.version.id}` : `${sim.hfUrl}/${entry.repo.id}/resolve/main/${entry.file.path}`;
       const response = await fetch(url);
       expect(response.status).toBe(200);
       const bytes = Buffer.from(await response.arrayBuffer());

@@ -22,7 +22,12 @@ export function demoCatalogue(options: DemoCatalogueOptions = {}): SimCatalogue 
           name: "Juggernaut XL",
           type: "Checkpoint",
           modelVersions: [
-            { id: 456194, name: "Jugg_X_RunDiffusion", baseModel: "SDXL 1.0", files: [{ id: 9001, name: "juggernautXL_v9.safetensors", size: size(48), metadata: { fp: "fp16", size: "pruned", format: "SafeTensor" } }] },
+            {
+              id: 456194,
+              name: "Jugg_X_RunDiffusion",
+              baseModel: "SDXL 1.0",
+              files: [{ id: 9001, name: "juggernautXL_v9.safetensors", size: size(48), metadata: { fp: "fp16", size: "pruned", format: "SafeTensor" } }],
+            },
           ],
         },
         {
@@ -57,19 +62,25 @@ export function demoCatalogue(options: DemoCatalogueOptions = {}): SimCatalogue 
           id: 60001,
           name: "Detail Enhancer SD1.5",
           type: "LORA",
-          modelVersions: [{ id: 60101, name: "v1", baseModel: "SD 1.5", files: [{ id: 9006, name: DEMO_AMBIGUOUS_FILE, size: size(4), seed: "detail-enhancer-sd15" }] }],
+          modelVersions: [
+            { id: 60101, name: "v1", baseModel: "SD 1.5", files: [{ id: 9006, name: DEMO_AMBIGUOUS_FILE, size: size(4), seed: "detail-enhancer-sd15" }] },
+          ],
         },
         {
           id: 60002,
           name: "Detail Enhancer XL",
           type: "LORA",
-          modelVersions: [{ id: 60102, name: "v2", baseModel: "SDXL 1.0", files: [{ id: 9007, name: DEMO_AMBIGUOUS_FILE, size: size(8), seed: "detail-enhancer-xl" }] }],
+          modelVersions: [
+            { id: 60102, name: "v2", baseModel: "SDXL 1.0", files: [{ id: 9007, name: DEMO_AMBIGUOUS_FILE, size: size(8), seed: "detail-enhancer-xl" }] },
+          ],
         },
         {
           id: 60003,
           name: "Members Only Style",
           type: "LORA",
-          modelVersions: [{ id: 60103, name: "v1", baseModel: "SDXL 1.0", files: [{ id: 9008, name: "members_only_style.safetensors", size: size(4), requiresAuth: true }] }],
+          modelVersions: [
+            { id: 60103, name: "v1", baseModel: "SDXL 1.0", files: [{ id: 9008, name: "members_only_style.safetensors", size: size(4), requiresAuth: true }] },
+          ],
         },
       ],
     },

@@ -33,14 +33,7 @@ export type FaultKindName = SimFault["kind"];
 /** Faults that replace the whole answer, checked when a request arrives on any server. */
 export const REQUEST_FAULT_KINDS: ReadonlySet<FaultKindName> = new Set(["status", "rateLimit", "html200"]);
 /** Faults that alter how a file body is served, checked only by storage when it serves a file. */
-export const BODY_FAULT_KINDS: ReadonlySet<FaultKindName> = new Set([
-  "resetAt",
-  "truncateAt",
-  "wrongBytes",
-  "ignoreRange",
-  "changeEtag",
-  "stall",
-]);
+export const BODY_FAULT_KINDS: ReadonlySet<FaultKindName> = new Set(["resetAt", "truncateAt", "wrongBytes", "ignoreRange", "changeEtag", "stall"]);
 
 type ArmedFault = { fault: SimFault; remaining: number };
 
@@ -84,9 +77,6 @@ export class FaultBook {
 }
 
 /** Narrow a list of faults to the one of a given kind. */
-export function faultOfKind<K extends FaultKindName>(
-  faults: SimFault[],
-  kind: K,
-): Extract<SimFault, { kind: K }> | undefined {
+export function faultOfKind<K extends FaultKindName>(faults: SimFault[], kind: K): Extract<SimFault, { kind: K }> | undefined {
   return faults.find((fault): fault is Extract<SimFault, { kind: K }> => fault.kind === kind);
 }

@@ -31,17 +31,17 @@ describe("Hugging Face API", () => {
   });
 
   it("describes a repo with siblings and its gating", async () => {
-    const info = (await (await hf("/api/models/black-forest-labs/FLUX.1-dev")).json()) as { gated: string; private: boolean; siblings: { rfilename: string }[] };
+    const info = (await (await hf("/api/models/black-forest-labs/FLUX.1-dev")).json()) as {
+      gated: string;
+      private: boolean;
+      siblings: { rfilename: string }[];
+    };
     expect(info).toMatchObject({ gated: "manual", private: false, siblings: [{ rfilename: "ae.safetensors" }] });
   });
 
   it("lists a tree at the top level, recursively, and under a folder, with LFS sha256", async () => {
     const top = (await (await hf("/api/models/comfyanonymous/flux_text_encoders/tree/main")).json()) as TreeEntry[];
-    expect(top.map((entry) => `${entry.type}:${entry.path}`).sort()).toEqual([
-      "directory:quant",
-      "directory:split_files",
-      "file:clip_l.safetensors",
-    ]);
+    expect(top.map((entry) => `${entry.type}:${entry.path}`).sort()).toEqual(["directory:quant", "directory:split_files", "file:clip_l.safetensors"]);
     const all = (await (await hf("/api/models/comfyanonymous/flux_text_encoders/tree/main?recursive=true")).json()) as TreeEntry[];
     const t5 = all.find((entry) => entry.path === "split_files/text_encoders/t5xxl_fp8.safetensors");
     const info = sim.fileInfo("t5xxl_fp8.safetensors");

@@ -105,9 +105,7 @@ function modelInfo({ state, res, url, repo }: RepoContext): void {
     lastModified: LAST_MODIFIED,
     disabled: false,
     siblings: repo.files.map((file) =>
-      withBlobs
-        ? { rfilename: file.path, size: file.size, blobId: blobId(repo, file), lfs: lfsInfo(state, repo, file) }
-        : { rfilename: file.path },
+      withBlobs ? { rfilename: file.path, size: file.size, blobId: blobId(repo, file), lfs: lfsInfo(state, repo, file) } : { rfilename: file.path },
     ),
   });
 }

@@ -22,9 +22,7 @@ export function redirect(res: ServerResponse, status: number, location: string, 
 }
 
 export function htmlPage(title: string, text: string): string {
-  return `<!DOCTYPE html><html><head><title>${escapeHtml(title)}</title></head><body><h1>${escapeHtml(
-    title,
-  )}</h1><p>${escapeHtml(text)}</p></body></html>`;
+  return `<!DOCTYPE html><html><head><title>${escapeHtml(title)}</title></head><body><h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p></body></html>`;
 }
 
 function escapeHtml(text: string): string {

@@ -62,7 +62,10 @@ export async function startUpstreamSim(options: SimOptions): Promise<UpstreamSim
 
   const servers = await Promise.all(
     serverOrder.map((name, offset) =>
-      listen(createServer((req, res) => void serve(state, name, req, res)), options.portBase ? options.portBase + offset : 0),
+      listen(
+        createServer((req, res) => void serve(state, name, req, res)),
+        options.portBase ? options.portBase + offset : 0,
+      ),
     ),
   );
   const [civitaiPort, hfPort, storagePort] = servers.map((server) => (server.address() as AddressInfo).port);
@@ -134,9 +137,7 @@ function answerWithFault(res: ServerResponse, fault: SimFault): void {
     case "rateLimit": {
       const headers: Record<string, string> = { "Retry-After": fault.retryAfter };
       if (fault.hfRateLimitHeader) {
-        const seconds = /^\d+$/.test(fault.retryAfter)
-          ? fault.retryAfter
-          : String(Math.max(0, Math.ceil((Date.parse(fault.retryAfter) - Date.now()) / 1000)));
+        const seconds = /^\d+$/.test(fault.retryAfter) ? fault.retryAfter : String(Math.max(0, Math.ceil((Date.parse(fault.retryAfter) - Date.now()) / 1000)));
         headers.RateLimit = `"api";r=0;t=${seconds}`;
         headers["RateLimit-Policy"] = `"fixed window";"api";q=500;w=300`;
       }

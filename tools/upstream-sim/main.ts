@@ -23,9 +23,7 @@ function numberOption(name: string, text: string | undefined): number | undefine
   return value;
 }
 
-const catalogue: SimCatalogue = values.catalogue
-  ? (JSON.parse(readFileSync(values.catalogue, "utf8")) as SimCatalogue)
-  : demoCatalogue();
+const catalogue: SimCatalogue = values.catalogue ? (JSON.parse(readFileSync(values.catalogue, "utf8")) as SimCatalogue) : demoCatalogue();
 
 const sim = await startUpstreamSim({
   catalogue,

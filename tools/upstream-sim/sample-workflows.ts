@@ -36,11 +36,7 @@ const hf = (repo: string, path: string) => `https://huggingface.co/${repo}/resol
 /** The offline demo's workflows: models to install, one already present, one ambiguous, one needing a token. */
 export function demoWorkflows(ambiguousFile: string): Record<string, string> {
   return {
-    "sdxl-portrait.json": uiWorkflow([
-      checkpoint("SDXL/juggernautXL_v9.safetensors"),
-      vae("sdxl_vae.safetensors"),
-      lora(ambiguousFile),
-    ]),
+    "sdxl-portrait.json": uiWorkflow([checkpoint("SDXL/juggernautXL_v9.safetensors"), vae("sdxl_vae.safetensors"), lora(ambiguousFile)]),
     "sd15-detail.json": uiWorkflow([
       checkpoint("dreamshaper_8.safetensors"),
       lora("add_detail.safetensors"),

@@ -148,7 +148,10 @@ export class Presigner {
 }
 
 function amzDate(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  return date
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 }
 
 /** A short stable hex id derived from text (commit ids, blob ids, ETags). */

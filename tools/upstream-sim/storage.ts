@@ -55,9 +55,7 @@ export async function handleStorage(state: SimState, req: IncomingMessage, res: 
     state.etagGenerations.set(object.key, (state.etagGenerations.get(object.key) ?? 0) + 1);
   }
   const etag = `"${stableHex(`${object.body.seed}:${object.body.size}:${state.etagGenerations.get(object.key) ?? 0}`, 32)}"`;
-  const body = faultOfKind(faults, "wrongBytes")
-    ? state.bodies.get(`${object.body.seed}#wrong`, object.body.size, object.fileName)
-    : object.body;
+  const body = faultOfKind(faults, "wrongBytes") ? state.bodies.get(`${object.body.seed}#wrong`, object.body.size, object.fileName) : object.body;
 
   const size = body.size;
   const honourRange = !faultOfKind(faults, "ignoreRange") && ifRangeMatches(req, etag);

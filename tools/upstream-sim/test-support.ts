@@ -21,7 +21,7 @@ export function juggernautModel(safetensorsBytes: number): CivitaiModel {
         baseModel: "SDXL 1.0",
         files: [
           { id: 111, name: "juggernautXL_v9.safetensors", size: safetensorsBytes, primary: true, metadata: { fp: "fp16", size: "pruned" } },
-          { id: 112, name: "juggernautXL_v9.ckpt", size: Math.round(safetensorsBytes * 2 / 3), metadata: { fp: "fp32", size: "full" } },
+          { id: 112, name: "juggernautXL_v9.ckpt", size: Math.round((safetensorsBytes * 2) / 3), metadata: { fp: "fp32", size: "full" } },
         ],
       },
     ],
@@ -48,17 +48,11 @@ export function testCatalogue(): SimCatalogue {
     id: 1000 + index,
     name: `Style LoRA ${index}`,
     type: "LORA" as const,
-    modelVersions: [
-      { id: 2000 + index, name: "v1", baseModel: "SD 1.5", files: [{ id: 3000 + index, name: `style_${index}.safetensors`, size: 4 * KiB }] },
-    ],
+    modelVersions: [{ id: 2000 + index, name: "v1", baseModel: "SD 1.5", files: [{ id: 3000 + index, name: `style_${index}.safetensors`, size: 4 * KiB }] }],
   });
   return {
     civitai: {
-      models: [
-        juggernautModel(3 * MiB + 123),
-        lockedStylesModel(),
-        ...Array.from({ length: 5 }, (_, index) => lora(index)),
-      ],
+      models: [juggernautModel(3 * MiB + 123), lockedStylesModel(), ...Array.from({ length: 5 }, (_, index) => lora(index))],
     },
     huggingface: {
       repos: [

@@ -48,7 +48,13 @@ export const inputClass =
 export type TableColumn = { label: string; className?: string; title?: string };
 
 /** A table's header row: one column header (scope="col") per column. */
-export function TableHead({ columns, className = "text-xs uppercase tracking-wide text-zinc-500 dark:text-zinc-400" }: { columns: TableColumn[]; className?: string }) {
+export function TableHead({
+  columns,
+  className = "text-xs uppercase tracking-wide text-zinc-500 dark:text-zinc-400",
+}: {
+  columns: TableColumn[];
+  className?: string;
+}) {
   return (
     <thead className={className}>
       <tr>

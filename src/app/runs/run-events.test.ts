@@ -7,17 +7,48 @@ const RUN_ID = "11111111-1111-4111-8111-111111111111";
 
 function model(id: string, overrides: Partial<ModelView> = {}): ModelView {
   return {
-    id, name: `${id}.safetensors`, folder: "loras", nodeType: "LoraLoader", workflows: ["a.json"], active: true,
-    status: "missing", foundAt: null, targetPath: null, source: null, url: null, sha256: null, size: null, bytes: 0,
-    resolution: null, error: null, attempts: 0, startedAt: null, finishedAt: null, ...overrides,
+    id,
+    name: `${id}.safetensors`,
+    folder: "loras",
+    nodeType: "LoraLoader",
+    workflows: ["a.json"],
+    active: true,
+    status: "missing",
+    foundAt: null,
+    targetPath: null,
+    source: null,
+    url: null,
+    sha256: null,
+    size: null,
+    bytes: 0,
+    resolution: null,
+    error: null,
+    attempts: 0,
+    startedAt: null,
+    finishedAt: null,
+    ...overrides,
   };
 }
 
 function run(models: ModelView[], lastSeq = 0): RunDetail {
   return {
-    id: RUN_ID, status: "queued", dryRun: false, createdAt: "2024-01-01T00:00:00.000Z", startedAt: null, finishedAt: null,
-    workflowNames: ["a.json"], counts: { total: models.length, present: 0, missing: models.length, installed: 0, failed: 0, ambiguous: 0, skipped: 0 },
-    bytes: 0, error: null, modelsRoot: "/models", options: {}, summary: null, phaseTimings: {}, lastSeq, workflows: [], models,
+    id: RUN_ID,
+    status: "queued",
+    dryRun: false,
+    createdAt: "2024-01-01T00:00:00.000Z",
+    startedAt: null,
+    finishedAt: null,
+    workflowNames: ["a.json"],
+    counts: { total: models.length, present: 0, missing: models.length, installed: 0, failed: 0, ambiguous: 0, skipped: 0 },
+    bytes: 0,
+    error: null,
+    modelsRoot: "/models",
+    options: {},
+    summary: null,
+    phaseTimings: {},
+    lastSeq,
+    workflows: [],
+    models,
   };
 }
 
@@ -34,12 +65,18 @@ describe("applyEventToRun", () => {
     seq = 0;
     let detail = run([model("a"), model("b")]);
     detail = applyEventToRun(detail, event({ type: "run.status", status: "running" }));
-    detail = applyEventToRun(detail, event({ type: "model.status", model: ref("a"), status: "resolved", data: { source: "civitai", url: "http://x/a", size: 1000 } }));
+    detail = applyEventToRun(
+      detail,
+      event({ type: "model.status", model: ref("a"), status: "resolved", data: { source: "civitai", url: "http://x/a", size: 1000 } }),
+    );
     detail = applyEventToRun(detail, event({ type: "model.progress", model: ref("a"), bytes: 400, total: 1000, rate: 200 }));
     expect(detail.status).toBe("running");
     expect(detail.startedAt).toBe("2024-01-01T00:00:01.000Z");
     expect(detail.models[0]).toMatchObject({ status: "downloading", bytes: 400, size: 1000, source: "civitai", url: "http://x/a" });
-    detail = applyEventToRun(detail, event({ type: "model.status", model: ref("a"), status: "installed", data: { sha256: "ab".repeat(32), targetPath: "/models/loras/a.safetensors" } }));
+    detail = applyEventToRun(
+      detail,
+      event({ type: "model.status", model: ref("a"), status: "installed", data: { sha256: "ab".repeat(32), targetPath: "/models/loras/a.safetensors" } }),
+    );
     expect(detail.models[0]).toMatchObject({ status: "installed", bytes: 1000, sha256: "ab".repeat(32), targetPath: "/models/loras/a.safetensors" });
     expect(detail.models[1]!.status).toBe("missing");
     expect(detail.lastSeq).toBe(seq);
@@ -57,7 +94,18 @@ describe("applyEventToRun", () => {
     let detail = run([model("a")]);
     detail = applyEventToRun(detail, event({ type: "model.status", model: ref("a"), status: "failed", message: "HTTP 500 from host" }));
     detail = applyEventToRun(detail, event({ type: "run.phase", data: { phase: "analysis", state: "finished", ms: 42 } }));
-    const summary = { workflows_scanned: 1, models_found: 1, models_missing: 1, models_resolved: 0, models_downloaded: 0, models_failed: 1, bytes_downloaded: 0, average_rate: null, cache_hits: 0, cache_misses: 0 };
+    const summary = {
+      workflows_scanned: 1,
+      models_found: 1,
+      models_missing: 1,
+      models_resolved: 0,
+      models_downloaded: 0,
+      models_failed: 1,
+      bytes_downloaded: 0,
+      average_rate: null,
+      cache_hits: 0,
+      cache_misses: 0,
+    };
     detail = applyEventToRun(detail, event({ type: "run.finished", status: "failed", data: { summary } }));
     expect(detail.models[0]).toMatchObject({ status: "failed", error: "HTTP 500 from host" });
     expect(detail.phaseTimings).toEqual({ analysis: 42 });

@@ -32,7 +32,6 @@ export const MAX_SAMPLES = 240;
 
 export const emptyLiveState = (): LiveState => ({ lastSeq: 0, log: [], phases: {}, speeds: {}, fetched: {}, mark: null, samples: [], finished: false });
 
-
 const MODEL_ACTIVE: ReadonlySet<ModelStatus> = new Set(["downloading", "verifying"]);
 
 /** Model fields a `model.status` event's data may carry, copied onto the cached model as they come. */
@@ -187,7 +186,9 @@ export function applyEventToLive(live: LiveState, event: RunEvent): LiveState {
 
 /** Bytes to fetch, bytes fetched, and the combined rate and time left of a run's downloads. */
 export function overallProgress(models: ModelView[], speeds: Record<string, ModelSpeed>) {
-  const downloading = models.filter((model) => model.size !== null && (model.bytes > 0 || MODEL_ACTIVE.has(model.status) || model.status === "installed" || model.status === "resolved"));
+  const downloading = models.filter(
+    (model) => model.size !== null && (model.bytes > 0 || MODEL_ACTIVE.has(model.status) || model.status === "installed" || model.status === "resolved"),
+  );
   const total = downloading.reduce((sum, model) => sum + (model.size ?? 0), 0);
   const done = downloading.reduce((sum, model) => sum + Math.min(model.bytes, model.size ?? model.bytes), 0);
   const rate = totalRate(speeds);

@@ -18,7 +18,13 @@ export const FIELD_GROUPS: { title: string; fields: SettingField[] }[] = [
       { section: "download", key: "concurrency", label: "Parallel downloads", kind: "integer", help: "1–10 files at once." },
       { section: "download", key: "per_host_concurrency", label: "Connections per host", kind: "integer" },
       { section: "download", key: "max_bandwidth_mbps", label: "Bandwidth cap (Mbit/s)", kind: "number", help: "0 means no cap." },
-      { section: "download", key: "download_timeout", label: "Download stall timeout (s)", kind: "integer", help: "A download that makes no progress for this long is retried." },
+      {
+        section: "download",
+        key: "download_timeout",
+        label: "Download stall timeout (s)",
+        kind: "integer",
+        help: "A download that makes no progress for this long is retried.",
+      },
       { section: "download", key: "civitai_api_timeout", label: "API timeout (s)", kind: "integer" },
       { section: "download", key: "retries", label: "Retries", kind: "integer" },
       { section: "download", key: "resume_downloads", label: "Resume partial downloads", kind: "boolean" },
@@ -55,8 +61,7 @@ export function toFormValues(settings: Settings): FormValues {
   const values: FormValues = {};
   for (const field of FIELD_GROUPS.flatMap((group) => group.fields)) {
     const value = (settings[field.section] as Record<string, unknown>)[field.key];
-    values[fieldId(field)] =
-      field.kind === "boolean" ? Boolean(value) : field.kind === "list" ? (value as string[]).join("\n") : String(value ?? "");
+    values[fieldId(field)] = field.kind === "boolean" ? Boolean(value) : field.kind === "list" ? (value as string[]).join("\n") : String(value ?? "");
   }
   return values;
 }
@@ -70,9 +75,14 @@ export function toPatch(values: FormValues): Record<string, Record<string, unkno
       field.kind === "boolean"
         ? Boolean(raw)
         : field.kind === "list"
-          ? String(raw).split("\n").map((line) => line.trim()).filter(Boolean)
+          ? String(raw)
+              .split("\n")
+              .map((line) => line.trim())
+              .filter(Boolean)
           : field.kind === "integer" || field.kind === "number"
-            ? String(raw).trim() === "" ? Number.NaN : Number(raw)
+            ? String(raw).trim() === ""
+              ? Number.NaN
+              : Number(raw)
             : String(raw).trim();
     (patch[field.section] ??= {})[field.key] = parsed;
   }

@@ -66,15 +66,17 @@ function SettingsForm({ view }: { view: SettingsView }) {
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-6">
       <PageTitle title="Settings">
-        {saved && <span role="status" className="text-sm text-emerald-600 dark:text-emerald-400">Saved. The next run uses these settings.</span>}
+        {saved && (
+          <span role="status" className="text-sm text-emerald-600 dark:text-emerald-400">
+            Saved. The next run uses these settings.
+          </span>
+        )}
         <button type="submit" className={primaryButtonClass} disabled={update.isPending}>
           {update.isPending ? "Saving…" : "Save settings"}
         </button>
       </PageTitle>
       {update.error && <ErrorBox title="Not saved" message={update.error.message} />}
-      {Object.keys(errors).length > 0 && (
-        <ErrorBox title="Some values need fixing" message="See the highlighted fields below." />
-      )}
+      {Object.keys(errors).length > 0 && <ErrorBox title="Some values need fixing" message="See the highlighted fields below." />}
       <div className="grid gap-6 lg:grid-cols-2">
         {FIELD_GROUPS.map((group) => (
           <Card key={group.title} title={group.title}>
@@ -92,7 +94,9 @@ function SettingsForm({ view }: { view: SettingsView }) {
           <div className="space-y-4">
             {TOKENS.map((token) => (
               <div key={token.key}>
-                <label htmlFor={token.key} className="mb-1 block text-sm font-medium">{token.label}</label>
+                <label htmlFor={token.key} className="mb-1 block text-sm font-medium">
+                  {token.label}
+                </label>
                 <input
                   id={token.key}
                   type="password"
@@ -129,12 +133,20 @@ function FieldInput({
     <div>
       {field.kind === "boolean" ? (
         <label htmlFor={id} className="flex items-center gap-2 text-sm font-medium">
-          <input {...common} type="checkbox" className="h-4 w-4 accent-sky-600" checked={value === true} onChange={(event) => onChange(id, event.target.checked)} />
+          <input
+            {...common}
+            type="checkbox"
+            className="h-4 w-4 accent-sky-600"
+            checked={value === true}
+            onChange={(event) => onChange(id, event.target.checked)}
+          />
           {field.label}
         </label>
       ) : (
         <>
-          <label htmlFor={id} className="mb-1 block text-sm font-medium">{field.label}</label>
+          <label htmlFor={id} className="mb-1 block text-sm font-medium">
+            {field.label}
+          </label>
           {field.kind === "list" ? (
             <textarea {...common} rows={3} className={`${inputClass} font-mono`} value={String(value)} onChange={(event) => onChange(id, event.target.value)} />
           ) : (
@@ -149,8 +161,16 @@ function FieldInput({
           )}
         </>
       )}
-      {field.help && <p id={`${id}-help`} className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">{field.help}</p>}
-      {error && <p id={`${id}-error`} className="mt-1 text-xs font-medium text-red-600 dark:text-red-400">{error}</p>}
+      {field.help && (
+        <p id={`${id}-help`} className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">
+          {field.help}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="mt-1 text-xs font-medium text-red-600 dark:text-red-400">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

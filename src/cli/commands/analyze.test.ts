@@ -39,7 +39,15 @@ describe("comfyfixer analyze", () => {
     const analysed = report.workflows.find((w: { path: string }) => w.path === workflowPath());
     expect(analysed).toMatchObject({ format: "ui", error: null });
     expect(analysed.models).toEqual([
-      expect.objectContaining({ name: "SDXL\\juggernaut.safetensors", folder: "checkpoints", nodeType: "CheckpointLoaderSimple", nodeId: "4", url: null, active: true, status: "present" }),
+      expect.objectContaining({
+        name: "SDXL\\juggernaut.safetensors",
+        folder: "checkpoints",
+        nodeType: "CheckpointLoaderSimple",
+        nodeId: "4",
+        url: null,
+        active: true,
+        status: "present",
+      }),
       expect.objectContaining({ name: "style.safetensors", folder: "loras", active: false, status: "missing" }),
     ]);
     expect(report.workflows.find((w: { path: string }) => w.path.endsWith("broken.json")).error).toMatch(/Not valid JSON/);
@@ -74,7 +82,9 @@ describe("comfyfixer analyze", () => {
     await writeFile(join(elsewhere, "SDXL", "juggernaut.safetensors"), "x");
     const server = createServer((request, response) => {
       if (request.url !== "/internal/folder_paths") return void response.writeHead(404).end();
-      response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ checkpoints: [elsewhere], loras: [join(root, "elsewhere", "loras")] }));
+      response
+        .writeHead(200, { "content-type": "application/json" })
+        .end(JSON.stringify({ checkpoints: [elsewhere], loras: [join(root, "elsewhere", "loras")] }));
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     try {

@@ -1,8 +1,5 @@
 // `comfyfixer analyze`: lists the models each workflow needs and, given a models folder, which are there.
-import {
-  buildAnalysisReport,
-  type AnalysisReport,
-} from "../../core/workflow";
+import { buildAnalysisReport, type AnalysisReport } from "../../core/workflow";
 import { parseCommandArgs } from "../args";
 import { UsageError, type CliCommand } from "../command";
 import { analysePaths, MODELS_LOCATION_FLAGS, modelsLocationFrom, presenceChecker } from "../inputs";

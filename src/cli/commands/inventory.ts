@@ -42,7 +42,9 @@ function progressPrinter(stream: NodeJS.WriteStream): (progress: HashProgress) =
     const now = Date.now();
     if (!stream.isTTY || now - last < PROGRESS_EVERY_MS) return;
     last = now;
-    stream.write(`\rHashing ${progress.filesDone}/${progress.filesTotal} files, ${formatBytes(progress.bytesDone)} of ${formatBytes(progress.bytesTotal)}\x1b[K`);
+    stream.write(
+      `\rHashing ${progress.filesDone}/${progress.filesTotal} files, ${formatBytes(progress.bytesDone)} of ${formatBytes(progress.bytesTotal)}\x1b[K`,
+    );
   };
 }
 
@@ -50,7 +52,8 @@ function folderLines(inventory: Inventory): string[] {
   const used = inventory.folders.filter((folder) => folder.fileCount > 0);
   const width = Math.max(8, ...used.map((folder) => folder.folder.length));
   const lines = used.map(
-    (folder) => `  ${folder.folder.padEnd(width)}  ${String(folder.fileCount).padStart(6)} files  ${formatBytes(folder.totalBytes).padStart(8)}  ${folder.paths.join(", ")}`,
+    (folder) =>
+      `  ${folder.folder.padEnd(width)}  ${String(folder.fileCount).padStart(6)} files  ${formatBytes(folder.totalBytes).padStart(8)}  ${folder.paths.join(", ")}`,
   );
   const empty = inventory.folders.length - used.length;
   if (empty > 0) lines.push(`  (${empty} other folders are empty)`);
@@ -116,7 +119,8 @@ export const command: CliCommand = {
     }
     if (positionals.length > 0) throw new UsageError(`Unexpected argument "${positionals[0]}".`);
     const location = modelsLocationFrom(values);
-    if (!location.modelsDir && !location.comfyuiUrl && location.extraModelPaths.length === 0) throw new UsageError("No models folder: pass --models-dir DIR, set COMFYUI_MODELS_DIR, or pass --comfyui-url URL.");
+    if (!location.modelsDir && !location.comfyuiUrl && location.extraModelPaths.length === 0)
+      throw new UsageError("No models folder: pass --models-dir DIR, set COMFYUI_MODELS_DIR, or pass --comfyui-url URL.");
 
     const inventory = await buildInventory(location);
     let hashes: HashReport | null = null;

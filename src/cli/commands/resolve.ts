@@ -4,12 +4,7 @@ import type { Settings } from "../../core/config/settings";
 import { modelKey, type ModelRef, type Resolution, type ResolutionStatus } from "../../core/model";
 import { upstreamEndpoints } from "../../core/net";
 import { createFileSearchCache, createResolver } from "../../core/resolve";
-import {
-  buildAnalysisReport,
-  type AnalysisReport,
-  type ReportedModel,
-  type WorkflowAnalysis,
-} from "../../core/workflow";
+import { buildAnalysisReport, type AnalysisReport, type ReportedModel, type WorkflowAnalysis } from "../../core/workflow";
 import { parseCommandArgs } from "../args";
 import { UsageError, type CliCommand } from "../command";
 import { loadCliSettings } from "../settings";
@@ -68,7 +63,11 @@ async function resolveMissing(report: AnalysisReport, analyses: WorkflowAnalysis
         workflow.models.map(async (model): Promise<ResolvedModel> => {
           if (model.status !== "missing") return model;
           const key = modelKey(model);
-          if (!answers.has(key)) answers.set(key, limit(() => resolver.resolve(refOf(model, workflow.path))));
+          if (!answers.has(key))
+            answers.set(
+              key,
+              limit(() => resolver.resolve(refOf(model, workflow.path))),
+            );
           return { ...model, resolution: await answers.get(key)! };
         }),
       ),

@@ -14,7 +14,16 @@ import { modelBaseName, normaliseModelName } from "../../core/model";
 import { comfyfixer } from "../../test/cli";
 import { simEnv } from "../../test/sim-env";
 
-type ReportModel = { name: string; folder: string; status: string; path: string | null; sha256: string | null; bytes: number; error: string | null; active: boolean };
+type ReportModel = {
+  name: string;
+  folder: string;
+  status: string;
+  path: string | null;
+  sha256: string | null;
+  bytes: number;
+  error: string | null;
+  active: boolean;
+};
 type Report = { workflows: Array<{ path: string; models: ReportModel[] }>; summary: Record<string, number> };
 
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
@@ -53,7 +62,9 @@ describe("comfyfixer run (in-process)", () => {
     for (const model of models(report).filter((entry) => entry.status === "installed")) {
       const bytes = await readFile(model.path!);
       expect(sha256(bytes), model.name).toBe(model.sha256);
-      expect(model.sha256).toBe(sim.fileInfo(modelBaseName(model.name).includes(".") ? modelBaseName(model.name) : `${modelBaseName(model.name)}.safetensors`).sha256);
+      expect(model.sha256).toBe(
+        sim.fileInfo(modelBaseName(model.name).includes(".") ? modelBaseName(model.name) : `${modelBaseName(model.name)}.safetensors`).sha256,
+      );
       expect(resolve(model.path!).startsWith(join(scratch, "models") + "/"), model.path!).toBe(true);
     }
     expect(report.summary).toMatchObject({ workflows_scanned: 3, models_failed: 0 });
@@ -114,7 +125,9 @@ describe.skipIf(!existsSync(join(corpusDir, "expected.json")))("comfyfixer run o
     );
     const report = JSON.parse(run.stdout) as Report;
     const wanted = new Set(files.flatMap((file) => expected[file]!.map((model) => `${model.folder}/${normaliseModelName(model.name)}`)));
-    const got = models(report).filter((model) => model.status === "installed").map((model) => `${model.folder}/${normaliseModelName(model.name)}`);
+    const got = models(report)
+      .filter((model) => model.status === "installed")
+      .map((model) => `${model.folder}/${normaliseModelName(model.name)}`);
     const notInstalled = models(report).filter((model) => model.status !== "installed" && model.status !== "present");
     expect(notInstalled, JSON.stringify(notInstalled, null, 2)).toEqual([]);
     expect(new Set(got)).toEqual(wanted);

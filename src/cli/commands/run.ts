@@ -32,7 +32,6 @@ const usage = [
   "Exit code: 0 when every needed model is present at the end, 3 when some are not, 2 for bad usage.",
 ].join("\n");
 
-
 function parse(argv: string[]) {
   const { values, positionals } = parseCommandArgs(argv, {
     ...MODELS_LOCATION_FLAGS,
@@ -117,4 +116,9 @@ async function run(argv: string[]): Promise<number> {
   return runExitCode(report);
 }
 
-export const command: CliCommand = { name: "run", summary: "Install every model the workflows need: find, download and verify (here, or through a dashboard)", usage, run };
+export const command: CliCommand = {
+  name: "run",
+  summary: "Install every model the workflows need: find, download and verify (here, or through a dashboard)",
+  usage,
+  run,
+};

@@ -37,7 +37,14 @@ export async function runLocally(options: LocalRunOptions): Promise<RunReport> {
 
   const final = new Map<string, FinalModelState>();
   for (const model of plan.models) {
-    final.set(modelKey(model.ref), { status: model.status, path: model.presence?.path ?? null, sha256: null, bytes: 0, error: model.message, resolution: null });
+    final.set(modelKey(model.ref), {
+      status: model.status,
+      path: model.presence?.path ?? null,
+      sha256: null,
+      bytes: 0,
+      error: model.message,
+      resolution: null,
+    });
   }
   const pipelineModels: PipelineModel[] = plan.models
     .filter((model) => model.status === "missing")

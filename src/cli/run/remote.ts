@@ -39,17 +39,52 @@ export function reportFromRun(run: RunDetail): RunReport {
       error: workflow.error,
       models: run.models
         .filter((model) => model.workflows.includes(workflow.path))
-        .map((model) => ({ name: model.name, folder: model.folder, nodeType: model.nodeType, nodeId: "", url: null, hash: null, active: model.active, status: "missing" })),
+        .map((model) => ({
+          name: model.name,
+          folder: model.folder,
+          nodeType: model.nodeType,
+          nodeId: "",
+          url: null,
+          hash: null,
+          active: model.active,
+          status: "missing",
+        })),
     })),
-    summary: { workflows: run.workflows.length, failed: run.workflows.filter((workflow) => workflow.error).length, references: 0, unique: run.models.length, present: run.counts.present, missing: run.counts.missing, misplaced: 0 },
+    summary: {
+      workflows: run.workflows.length,
+      failed: run.workflows.filter((workflow) => workflow.error).length,
+      references: 0,
+      unique: run.models.length,
+      present: run.counts.present,
+      missing: run.counts.missing,
+      misplaced: 0,
+    },
   };
   const final = new Map<string, FinalModelState>(
     run.models.map((model) => [
       modelKey(model),
-      { status: model.status, path: model.status === "present" ? model.foundAt : model.targetPath, sha256: model.sha256, bytes: model.bytes, error: model.error, resolution: model.resolution as FinalModelState["resolution"] },
+      {
+        status: model.status,
+        path: model.status === "present" ? model.foundAt : model.targetPath,
+        sha256: model.sha256,
+        bytes: model.bytes,
+        error: model.error,
+        resolution: model.resolution as FinalModelState["resolution"],
+      },
     ]),
   );
-  const summary = run.summary ?? { workflows_scanned: run.workflows.length, models_found: run.models.length, models_missing: 0, models_resolved: 0, models_downloaded: 0, models_failed: 0, bytes_downloaded: 0, average_rate: null, cache_hits: 0, cache_misses: 0 };
+  const summary = run.summary ?? {
+    workflows_scanned: run.workflows.length,
+    models_found: run.models.length,
+    models_missing: 0,
+    models_resolved: 0,
+    models_downloaded: 0,
+    models_failed: 0,
+    bytes_downloaded: 0,
+    average_rate: null,
+    cache_hits: 0,
+    cache_misses: 0,
+  };
   return buildRunReport(analysis, (key) => final.get(key), summary, { runId: run.id, status: run.status });
 }
 

@@ -35,7 +35,14 @@ export function buildRunReport(
       ...workflow,
       models: workflow.models.map((model) => {
         const final = finalOf(modelKey(model));
-        const base: FinalModelState = { status: model.status === "misplaced" ? "skipped" : model.status, path: null, sha256: null, bytes: 0, error: null, resolution: null };
+        const base: FinalModelState = {
+          status: model.status === "misplaced" ? "skipped" : model.status,
+          path: null,
+          sha256: null,
+          bytes: 0,
+          error: null,
+          resolution: null,
+        };
         return { ...model, ...base, ...final };
       }),
     })),

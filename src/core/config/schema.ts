@@ -10,7 +10,11 @@ const hostPattern = z
 export const DownloadSettingsSchema = z.object({
   concurrency: z.number().int().min(1).max(10),
   per_host_concurrency: z.number().int().min(1).max(16),
-  chunk_size: z.number().int().min(64 * 1024).max(1024 * 1024 * 1024),
+  chunk_size: z
+    .number()
+    .int()
+    .min(64 * 1024)
+    .max(1024 * 1024 * 1024),
   max_bandwidth_mbps: z.number().min(0).max(100_000),
   resume_downloads: z.boolean(),
   civitai_api_timeout: z.number().int().min(1).max(600),
@@ -27,7 +31,10 @@ export const ResolveSettingsSchema = z.object({
 
 export const CacheSettingsSchema = z.object({
   enabled: z.boolean(),
-  ttl_hours: z.number().min(0).max(24 * 365),
+  ttl_hours: z
+    .number()
+    .min(0)
+    .max(24 * 365),
   max_size_mb: z.number().min(1).max(100_000),
 });
 

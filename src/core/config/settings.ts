@@ -8,7 +8,6 @@ import { SettingsSchema, type Settings, type SettingsPatch, type SettingsSection
 
 export * from "./schema";
 
-
 let cachedDefaults: Settings | undefined;
 
 /** The defaults from config/default.toml, validated once per process. */

@@ -12,9 +12,11 @@ describe("createBandwidthLimiter", () => {
   it("shares one rate between concurrent takers", async () => {
     const limiter = createBandwidthLimiter(8); // 1 MB/s
     const started = performance.now();
-    await Promise.all([0, 1].map(async () => {
-      for (let sent = 0; sent < 300_000; sent += 50_000) await limiter.take(50_000);
-    }));
+    await Promise.all(
+      [0, 1].map(async () => {
+        for (let sent = 0; sent < 300_000; sent += 50_000) await limiter.take(50_000);
+      }),
+    );
     const seconds = (performance.now() - started) / 1000;
     // 600 kB at 1 MB/s, less the 100 kB burst: about half a second.
     expect(seconds).toBeGreaterThan(0.45);

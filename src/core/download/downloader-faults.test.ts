@@ -5,7 +5,10 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { neverAborted, startHarness, type DownloadHarness } from "./test-fixtures";
 
-const sha256Of = async (file: string) => createHash("sha256").update(await readFile(file)).digest("hex");
+const sha256Of = async (file: string) =>
+  createHash("sha256")
+    .update(await readFile(file))
+    .digest("hex");
 
 describe("downloader: faults upstream", () => {
   let harness: DownloadHarness;
@@ -103,9 +106,7 @@ describe("downloader: faults upstream", () => {
     const job = harness.hfJob("big.safetensors");
     let reresolved = 0;
     harness.sim.addFault({ server: "storage", pathIncludes: "big.safetensors", kind: "status", status: 403, times: 2 });
-    const outcome = await harness
-      .downloader()
-      .download({ ...job, reresolveUrl: async () => (reresolved++, job.url) }, neverAborted(), () => undefined);
+    const outcome = await harness.downloader().download({ ...job, reresolveUrl: async () => (reresolved++, job.url) }, neverAborted(), () => undefined);
 
     expect(outcome).toMatchObject({ status: "installed", sha256: job.expectedSha256 });
     expect(reresolved).toBeGreaterThanOrEqual(1);

@@ -5,7 +5,10 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { MiB, neverAborted, startHarness, type DownloadHarness } from "./test-fixtures";
 import type { DownloadJob, Downloader } from "./types";
 
-const sha256Of = async (file: string) => createHash("sha256").update(await readFile(file)).digest("hex");
+const sha256Of = async (file: string) =>
+  createHash("sha256")
+    .update(await readFile(file))
+    .digest("hex");
 
 /** Starts a download on a slow simulator and cancels it once some segments are done. */
 async function cancelHalfway(downloader: Downloader, job: DownloadJob, afterMs: number) {

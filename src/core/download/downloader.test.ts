@@ -5,7 +5,10 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { CIVITAI_TOKEN, HF_TOKEN, neverAborted, progressLog, startHarness, type DownloadHarness } from "./test-fixtures";
 
-const sha256Of = async (file: string) => createHash("sha256").update(await readFile(file)).digest("hex");
+const sha256Of = async (file: string) =>
+  createHash("sha256")
+    .update(await readFile(file))
+    .digest("hex");
 
 describe("downloader: the happy paths", () => {
   let harness: DownloadHarness;

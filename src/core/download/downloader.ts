@@ -27,7 +27,12 @@ async function defaultFreeSpace(dir: string): Promise<number> {
 }
 
 /** The target is already there and is what the resolver promised (another download just finished it). */
-async function alreadyInstalled(job: DownloadJob, targetPath: string, hasher: FileHasher, signal: AbortSignal): Promise<{ sha256: string; bytes: number } | null> {
+async function alreadyInstalled(
+  job: DownloadJob,
+  targetPath: string,
+  hasher: FileHasher,
+  signal: AbortSignal,
+): Promise<{ sha256: string; bytes: number } | null> {
   const existing = await stat(targetPath).catch(() => null);
   if (!existing?.isFile()) return null;
   if (job.expectedSize !== null && existing.size !== job.expectedSize) return null;

@@ -54,7 +54,12 @@ export function createFileTargetLock(): TargetLock {
         if (queues.get(targetPath) === chained) queues.delete(targetPath);
       };
       try {
-        await Promise.race([previous, new Promise<never>((_, reject) => (signal.aborted ? reject(signal.reason) : signal.addEventListener("abort", () => reject(signal.reason), { once: true })))]);
+        await Promise.race([
+          previous,
+          new Promise<never>((_, reject) =>
+            signal.aborted ? reject(signal.reason) : signal.addEventListener("abort", () => reject(signal.reason), { once: true }),
+          ),
+        ]);
         const lockPath = `${targetPath}.lock`;
         while (!(await tryCreate(lockPath))) {
           if (await isStale(lockPath)) await unlink(lockPath).catch(() => undefined);

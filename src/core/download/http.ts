@@ -78,10 +78,24 @@ export function describeUrl(url: URL): string {
 type StatusRule = { test: (status: number) => boolean; error: (status: number, where: string, headers: ResponseHeaders) => Error };
 
 const STATUS_RULES: StatusRule[] = [
-  { test: (status) => status === 401, error: (status, where) => new FatalDownloadError(`${where} answered ${status}: this file needs an API token. Add your Civitai or Hugging Face token in Settings.`) },
-  { test: (status) => status === 403 || status === 410, error: (status, where) => new ExpiredUrlError(`${where} answered ${status}: the link expired or access was refused (a gated model needs its license accepted and a token).`) },
-  { test: (status) => status === 404, error: (status, where) => new FatalDownloadError(`${where} answered ${status}: the file is not there (moved or deleted upstream).`) },
-  { test: (status) => status === 416, error: (status, where) => new RestartFromZeroError(`${where} answered ${status} to a resume request: starting again from zero.`) },
+  {
+    test: (status) => status === 401,
+    error: (status, where) =>
+      new FatalDownloadError(`${where} answered ${status}: this file needs an API token. Add your Civitai or Hugging Face token in Settings.`),
+  },
+  {
+    test: (status) => status === 403 || status === 410,
+    error: (status, where) =>
+      new ExpiredUrlError(`${where} answered ${status}: the link expired or access was refused (a gated model needs its license accepted and a token).`),
+  },
+  {
+    test: (status) => status === 404,
+    error: (status, where) => new FatalDownloadError(`${where} answered ${status}: the file is not there (moved or deleted upstream).`),
+  },
+  {
+    test: (status) => status === 416,
+    error: (status, where) => new RestartFromZeroError(`${where} answered ${status} to a resume request: starting again from zero.`),
+  },
   {
     test: isRetryableStatus,
     error: (status, where, headers) => new RetryableError(`${where} answered ${status}`, requestedDelayMs(headers)),

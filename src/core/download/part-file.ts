@@ -20,7 +20,8 @@ export async function readResumePoint(targetPath: string): Promise<ResumePoint |
   try {
     const note = JSON.parse(await readFile(notePathOf(targetPath), "utf8")) as ResumeNote;
     const { size } = await stat(partPathOf(targetPath));
-    const sane = Number.isSafeInteger(note.validBytes) && Number.isSafeInteger(note.total) && note.validBytes > 0 && note.validBytes <= Math.min(size, note.total);
+    const sane =
+      Number.isSafeInteger(note.validBytes) && Number.isSafeInteger(note.total) && note.validBytes > 0 && note.validBytes <= Math.min(size, note.total);
     return sane ? { validBytes: note.validBytes, total: note.total, validator: note.validator ?? null } : null;
   } catch {
     return null;

@@ -6,7 +6,10 @@ describe("createProgressMeter", () => {
   it("reports bytes, total, a windowed rate and an ETA, at most every 250 ms", () => {
     let now = 0;
     const reports: DownloadProgress[] = [];
-    const meter = createProgressMeter((progress) => reports.push(progress), () => now);
+    const meter = createProgressMeter(
+      (progress) => reports.push(progress),
+      () => now,
+    );
     meter.reset(0, 10_000_000);
     for (let step = 1; step <= 20; step++) {
       now = step * 100;
@@ -24,7 +27,10 @@ describe("createProgressMeter", () => {
 
   it("has no ETA without a total, and starts above zero on a resume", () => {
     const reports: DownloadProgress[] = [];
-    const meter = createProgressMeter((progress) => reports.push(progress), () => 0);
+    const meter = createProgressMeter(
+      (progress) => reports.push(progress),
+      () => 0,
+    );
     meter.reset(5000, null);
     expect(reports.at(-1)).toEqual({ bytes: 5000, total: null, rate: 0, etaSeconds: null });
   });
@@ -32,7 +38,10 @@ describe("createProgressMeter", () => {
   it("does not report a burst rate for the first buffer after a start", () => {
     let now = 0;
     const reports: DownloadProgress[] = [];
-    const meter = createProgressMeter((progress) => reports.push(progress), () => now);
+    const meter = createProgressMeter(
+      (progress) => reports.push(progress),
+      () => now,
+    );
     meter.reset(0, 64 * 1024 * 1024);
     now = 5;
     meter.add(4 * 1024 * 1024); // a socket buffer's worth arrives 5 ms after the start

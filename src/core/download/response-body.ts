@@ -20,9 +20,12 @@ export async function openWatched(context: TransferContext, url: URL, headers: R
 }
 
 export function asClassified(error: unknown, watchdog: Watchdog): unknown {
-  if (watchdog.fired) return watchdog.signal.reason instanceof RetryableError ? watchdog.signal.reason : new RetryableError("No progress", null, { cause: error });
-  if (errorCode(error) === "ENOSPC") return new FatalDownloadError("The disk is full: free some space and start the download again (the partial file is kept).", { cause: error });
-  if (!(error instanceof RetryableError) && isRetryableError(error)) return new RetryableError(`Connection failed (${errorCode(error)})`, null, { cause: error });
+  if (watchdog.fired)
+    return watchdog.signal.reason instanceof RetryableError ? watchdog.signal.reason : new RetryableError("No progress", null, { cause: error });
+  if (errorCode(error) === "ENOSPC")
+    return new FatalDownloadError("The disk is full: free some space and start the download again (the partial file is kept).", { cause: error });
+  if (!(error instanceof RetryableError) && isRetryableError(error))
+    return new RetryableError(`Connection failed (${errorCode(error)})`, null, { cause: error });
   return error;
 }
 
@@ -58,7 +61,8 @@ export async function writeBody(context: TransferContext, watched: Watched, writ
     const room = write.end === null ? incoming.length : write.end - write.position - batchBytes;
     const chunk = room < incoming.length ? incoming.subarray(0, room) : incoming;
     if (first) {
-      if (looksLikeErrorPage(write.contentType, chunk)) throw new WrongFileError(`${describeUrl(watched.response.url)} sent a web page instead of the model file (an error or login page?).`);
+      if (looksLikeErrorPage(write.contentType, chunk))
+        throw new WrongFileError(`${describeUrl(watched.response.url)} sent a web page instead of the model file (an error or login page?).`);
       first = false;
     }
     await context.bandwidth.take(chunk.length, signal);

@@ -22,7 +22,14 @@ export function planSegments(firstEnd: number, total: number, offset: number, ch
  * Fetches the segments over up to per_host_concurrency connections, the probe's body serving the first.
  * A hashing loop follows behind, reading completed segments back in order, so memory stays flat.
  */
-export async function fetchSegments(context: TransferContext, file: FileHandle, targetPath: string, point: ResumePoint, segments: Segment[], probe: Watched): Promise<void> {
+export async function fetchSegments(
+  context: TransferContext,
+  file: FileHandle,
+  targetPath: string,
+  point: ResumePoint,
+  segments: Segment[],
+  probe: Watched,
+): Promise<void> {
   const partPath = partPathOf(targetPath);
   const run = new AbortController();
   const signal = AbortSignal.any([context.signal, run.signal]);
@@ -86,11 +93,16 @@ export async function fetchSegments(context: TransferContext, file: FileHandle, 
   const receive = async (segment: Segment, write: BodyWrite, watched: Watched) => {
     const { response } = watched;
     try {
-      if (response.status !== 206) throw new RestartFromZeroError(`${describeUrl(response.url)} sent the whole file for a range request (it changed upstream or stopped honouring Range).`);
+      if (response.status !== 206)
+        throw new RestartFromZeroError(
+          `${describeUrl(response.url)} sent the whole file for a range request (it changed upstream or stopped honouring Range).`,
+        );
       const range = parseContentRange(headerValue(response.headers, "content-range"));
-      if (!range || range.start !== write.position) throw new RestartFromZeroError(`${describeUrl(response.url)} sent the wrong range for bytes ${write.position}-${segment.end - 1}.`);
+      if (!range || range.start !== write.position)
+        throw new RestartFromZeroError(`${describeUrl(response.url)} sent the wrong range for bytes ${write.position}-${segment.end - 1}.`);
       const etag = rangeValidator(response.headers);
-      if (point.validator && etag && etag !== point.validator) throw new RestartFromZeroError(`${describeUrl(response.url)} changed (new ETag) in the middle of the download.`);
+      if (point.validator && etag && etag !== point.validator)
+        throw new RestartFromZeroError(`${describeUrl(response.url)} changed (new ETag) in the middle of the download.`);
       checkNotAWebPage(response);
       write.contentType = headerValue(response.headers, "content-type");
       write.checkFirstBytes = write.position === 0;

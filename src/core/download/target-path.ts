@@ -33,7 +33,10 @@ function realpathOfNearestExisting(target: string): string {
  */
 export function safeTargetPath(modelsRoot: string, relative: string): string {
   const refusal = REFUSALS.find(([test]) => test(relative));
-  if (refusal) throw new TargetPathError(`Refusing the model file name "${relative.replace(/\0/g, "\\0")}": ${refusal[1]}. Model names must stay inside the models folder.`);
+  if (refusal)
+    throw new TargetPathError(
+      `Refusing the model file name "${relative.replace(/\0/g, "\\0")}": ${refusal[1]}. Model names must stay inside the models folder.`,
+    );
   const root = path.resolve(modelsRoot);
   const target = path.resolve(root, relative.replace(/\\/g, "/"));
   if (!isInside(root, target)) throw new TargetPathError(`Refusing "${relative}": it would land outside the models folder ${root}.`);
@@ -47,6 +50,7 @@ export function safeTargetPath(modelsRoot: string, relative: string): string {
 /** Checks that an absolute target the caller built is inside the root; returns it normalised. */
 export function assertTargetInsideRoot(modelsRoot: string, targetPath: string): string {
   const relative = path.relative(path.resolve(modelsRoot), path.resolve(targetPath));
-  if (relative === "" || path.isAbsolute(relative)) throw new TargetPathError(`Refusing target ${targetPath}: it is not a file inside the models folder ${modelsRoot}.`);
+  if (relative === "" || path.isAbsolute(relative))
+    throw new TargetPathError(`Refusing target ${targetPath}: it is not a file inside the models folder ${modelsRoot}.`);
   return safeTargetPath(modelsRoot, relative);
 }

@@ -80,7 +80,13 @@ export async function startHarness(options: { bytesPerSecondPerConnection?: numb
     endpoints,
     policy,
     downloader(settings = {}, extra = {}) {
-      const downloader = createDownloader({ settings: testSettings(settings), policy: policy(), tokens: { civitai: CIVITAI_TOKEN, huggingface: HF_TOKEN }, endpoints, ...extra });
+      const downloader = createDownloader({
+        settings: testSettings(settings),
+        policy: policy(),
+        tokens: { civitai: CIVITAI_TOKEN, huggingface: HF_TOKEN },
+        endpoints,
+        ...extra,
+      });
       downloaders.push(downloader);
       return downloader;
     },
@@ -106,7 +112,8 @@ export async function startHarness(options: { bytesPerSecondPerConnection?: numb
         ...overrides,
       };
     },
-    storageRequests: (pathIncludes) => sim.requests.filter((request) => request.server === "storage" && request.method === "GET" && request.path.includes(pathIncludes)),
+    storageRequests: (pathIncludes) =>
+      sim.requests.filter((request) => request.server === "storage" && request.method === "GET" && request.path.includes(pathIncludes)),
     async close() {
       await Promise.all(downloaders.map((downloader) => downloader.close()));
       await sim.close();

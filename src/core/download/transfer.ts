@@ -56,7 +56,11 @@ export async function transferToPart(context: TransferContext, source: URL, targ
       // A 206 without a usable total cannot be split safely: fetch it whole.
       return await streamFromZero(context, target, await openWatched(context, source, {}, context.signal));
     }
-    if (offset > 0) context.log("info", `${describeUrl(probe.response.url)} sent the whole file instead of the rest (it changed upstream or ignores Range): starting again from zero.`);
+    if (offset > 0)
+      context.log(
+        "info",
+        `${describeUrl(probe.response.url)} sent the whole file instead of the rest (it changed upstream or ignores Range): starting again from zero.`,
+      );
     return await streamFromZero(context, target, probe);
   } finally {
     probe.watchdog.stop();
@@ -106,13 +110,21 @@ async function streamFromZero(context: TransferContext, target: TransferTarget, 
   const file = await open(partPath, "w");
   const hashing = orderedHashing(context, partPath, context.hasher.create());
   try {
-    const write: BodyWrite = { file, position: 0, end: total, checkFirstBytes: true, contentType: headerValue(response.headers, "content-type"), onWritten: hashing.onWritten };
+    const write: BodyWrite = {
+      file,
+      position: 0,
+      end: total,
+      checkFirstBytes: true,
+      contentType: headerValue(response.headers, "content-type"),
+      onWritten: hashing.onWritten,
+    };
     try {
       await writeBody(context, watched, write, context.signal);
     } catch (error) {
       throw asClassified(error, watched.watchdog);
     }
-    if (total !== null && write.position < total) throw new RetryableError(`${describeUrl(response.url)} closed the connection after ${write.position} of ${total} bytes`);
+    if (total !== null && write.position < total)
+      throw new RetryableError(`${describeUrl(response.url)} closed the connection after ${write.position} of ${total} bytes`);
     await file.sync();
     return { sha256: await hashing.finish(), bytes: write.position };
   } catch (error) {
@@ -128,8 +140,10 @@ async function rangedTransfer(context: TransferContext, target: TransferTarget, 
   const previous = target.resume.point;
   const offset = previous?.validBytes ?? 0;
   const validator = rangeValidator(probe.response.headers);
-  if (range.start !== offset) throw new RestartFromZeroError(`${describeUrl(probe.response.url)} answered a resume at ${offset} with bytes from ${range.start}.`);
-  if (previous?.validator && validator && previous.validator !== validator) throw new RestartFromZeroError(`${describeUrl(probe.response.url)} changed (new ETag): starting again from zero.`);
+  if (range.start !== offset)
+    throw new RestartFromZeroError(`${describeUrl(probe.response.url)} answered a resume at ${offset} with bytes from ${range.start}.`);
+  if (previous?.validator && validator && previous.validator !== validator)
+    throw new RestartFromZeroError(`${describeUrl(probe.response.url)} changed (new ETag): starting again from zero.`);
   checkNotAWebPage(probe.response);
   checkPromisedSize(range.total, target.expectedSize, probe.response.url);
   await context.ensureFreeSpace(range.total - offset);

@@ -10,8 +10,7 @@ import type { Inventory } from "./types";
 const tree = tempTrees("inventory");
 
 const pathsOf = (inventory: Inventory, folder: string) => inventory.folders.find((entry) => entry.folder === folder)?.paths;
-const filesOf = (inventory: Inventory, folder: string) =>
-  inventory.files.filter((file) => file.folder === folder).map((file) => file.relativePath);
+const filesOf = (inventory: Inventory, folder: string) => inventory.files.filter((file) => file.folder === folder).map((file) => file.relativePath);
 
 describe("buildInventory over a models folder", () => {
   let inventory: Inventory;
@@ -53,7 +52,12 @@ describe("buildInventory over a models folder", () => {
     expect(filesOf(inventory, "text_encoders").sort()).toEqual(["clip_l.safetensors", "t5xxl_fp8.safetensors"]);
     expect(filesOf(inventory, "diffusion_models")).toEqual(["flux1-dev.safetensors"]);
     const juggernaut = inventory.files.find((file) => file.relativePath.endsWith("juggernaut v9.safetensors"))!;
-    expect(juggernaut).toMatchObject({ folder: "checkpoints", root: join(models, "checkpoints"), absolutePath: join(models, "checkpoints", "SDXL", "juggernaut v9.safetensors"), size: 10 });
+    expect(juggernaut).toMatchObject({
+      folder: "checkpoints",
+      root: join(models, "checkpoints"),
+      absolutePath: join(models, "checkpoints", "SDXL", "juggernaut v9.safetensors"),
+      size: 10,
+    });
     expect(juggernaut.mtimeMs).toBeGreaterThan(0);
   });
 
@@ -169,7 +173,10 @@ describe("buildInventory with symlinks and unreadable folders", () => {
     await t.file("models/loras/locked/secret.safetensors", "s");
     await chmod(locked, 0o000);
     try {
-      const rootCanRead = await readdir(locked).then(() => true, () => false);
+      const rootCanRead = await readdir(locked).then(
+        () => true,
+        () => false,
+      );
       const inventory = await buildInventory({ modelsDir: t.path("models") });
       expect(filesOf(inventory, "loras")).toContain("fine.safetensors");
       // Root reads anything, so the folder is only unreadable for ordinary users.

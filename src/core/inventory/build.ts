@@ -41,7 +41,9 @@ export async function buildInventory(options: BuildInventoryOptions = {}): Promi
     folders.push({ folder, paths, fileCount: folderFiles.length, totalBytes: folderFiles.reduce((sum, file) => sum + file.size, 0) });
   }
   if (unseen.length > 0) {
-    warn(`ComfyUI's folders for ${unseen.join(", ")} are not visible from this machine; used the server's file lists (no hashing or duplicate checks for them).`);
+    warn(
+      `ComfyUI's folders for ${unseen.join(", ")} are not visible from this machine; used the server's file lists (no hashing or duplicate checks for them).`,
+    );
   }
   const probe = layout.folders.flatMap(([, paths]) => paths).find((path) => scans.get(path));
   return { roots: layout.roots, folders, warnings, files, caseInsensitive: probe ? await isCaseInsensitive(probe) : false };
@@ -133,7 +135,14 @@ async function listFromServer(url: string, folder: string, paths: string[], sign
     .map((file) => {
       const root = paths[file.pathIndex] ?? "";
       const relativePath = file.name.replace(/\\/g, "/");
-      return { folder, root, relativePath, absolutePath: root ? posix.join(root.replace(/\\/g, "/"), relativePath) : relativePath, size: file.size, mtimeMs: file.mtimeMs };
+      return {
+        folder,
+        root,
+        relativePath,
+        absolutePath: root ? posix.join(root.replace(/\\/g, "/"), relativePath) : relativePath,
+        size: file.size,
+        mtimeMs: file.mtimeMs,
+      };
     });
 }
 

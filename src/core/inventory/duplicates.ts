@@ -45,10 +45,16 @@ function toGroups(groups: InventoryFile[][], sha256Of: (file: InventoryFile) => 
 /** Files with the same content (by SHA-256); files without a hash are left out. Largest waste first. */
 export function findDuplicates(files: readonly InventoryFile[], hashes: ReadonlyMap<string, { sha256: string }>): DuplicateGroup[] {
   const sha256Of = (file: InventoryFile) => hashes.get(file.absolutePath)?.sha256 ?? null;
-  return toGroups(groupsBy(files, (file) => (file.size > 0 ? sha256Of(file) : null)), sha256Of);
+  return toGroups(
+    groupsBy(files, (file) => (file.size > 0 ? sha256Of(file) : null)),
+    sha256Of,
+  );
 }
 
 /** Without hashes: files with the same name and size, very likely the same model. */
 export function findLikelyDuplicates(files: readonly InventoryFile[]): DuplicateGroup[] {
-  return toGroups(groupsBy(files, (file) => (file.size > 0 ? `${file.size}:${modelBaseName(file.relativePath)}` : null)), () => null);
+  return toGroups(
+    groupsBy(files, (file) => (file.size > 0 ? `${file.size}:${modelBaseName(file.relativePath)}` : null)),
+    () => null,
+  );
 }

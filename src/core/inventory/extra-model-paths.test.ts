@@ -18,7 +18,8 @@ describe("parseExtraModelPaths", () => {
   });
 
   it("reads is_default and expands variables and ~ in base_path", () => {
-    const text = "a:\n  base_path: $MODELS_HOME/sd\n  is_default: true\n  checkpoints: ckpt\nb:\n  base_path: ~/models\n  vae: vae\nc:\n  base_path: ${UNSET_VAR_X}/m\n  vae: vae\n";
+    const text =
+      "a:\n  base_path: $MODELS_HOME/sd\n  is_default: true\n  checkpoints: ckpt\nb:\n  base_path: ~/models\n  vae: vae\nc:\n  base_path: ${UNSET_VAR_X}/m\n  vae: vae\n";
     const parsed = parseExtraModelPaths(text, "/c/x.yaml", { MODELS_HOME: "/mnt/models" });
     expect(parsed.entries).toEqual([
       { folder: "checkpoints", path: "/mnt/models/sd/ckpt", isDefault: true },

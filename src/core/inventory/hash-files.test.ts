@@ -21,10 +21,20 @@ describe("hashFiles with the local file cache", () => {
     const inventory = await buildInventory({ modelsDir: t.path("models") });
 
     const progress: HashProgress[] = [];
-    const first = await hashFiles(inventory.files, { cache: createFileHashCache({ dir: cacheDir }), concurrency: 2, onProgress: (event) => progress.push(event) });
+    const first = await hashFiles(inventory.files, {
+      cache: createFileHashCache({ dir: cacheDir }),
+      concurrency: 2,
+      onProgress: (event) => progress.push(event),
+    });
     expect([first.hashedCount, first.cachedCount, first.hashedBytes, first.failures]).toEqual([3, 0, 21, []]);
     const a = first.byPath.get(t.path("models", "checkpoints", "a.safetensors"));
-    expect(a).toEqual({ path: t.path("models", "checkpoints", "a.safetensors"), size: 7, sha256: sha256("model a"), autoV2: sha256("model a").slice(0, 10).toUpperCase(), fromCache: false });
+    expect(a).toEqual({
+      path: t.path("models", "checkpoints", "a.safetensors"),
+      size: 7,
+      sha256: sha256("model a"),
+      autoV2: sha256("model a").slice(0, 10).toUpperCase(),
+      fromCache: false,
+    });
     expect(progress.at(-1)).toMatchObject({ filesDone: 3, filesTotal: 3, bytesDone: 21, bytesTotal: 21 });
 
     const stored = JSON.parse(await readFile(t.path("cache", "hashes.json"), "utf8")) as { entries: Record<string, { sha256: string }> };

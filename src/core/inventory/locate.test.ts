@@ -35,9 +35,15 @@ describe("locateModel on a real install", () => {
   });
 
   it("applies ComfyUI's legacy folder names, whichever of the folder's paths holds the file", () => {
-    expect(locateModel(inventory, { name: "flux1-schnell.safetensors", folder: "unet" })).toMatchObject({ status: "present", path: join(models, "unet", "flux1-schnell.safetensors") });
+    expect(locateModel(inventory, { name: "flux1-schnell.safetensors", folder: "unet" })).toMatchObject({
+      status: "present",
+      path: join(models, "unet", "flux1-schnell.safetensors"),
+    });
     expect(locateModel(inventory, { name: "flux1-schnell.safetensors", folder: "diffusion_models" }).status).toBe("present");
-    expect(locateModel(inventory, { name: "t5xxl.safetensors", folder: "clip" })).toMatchObject({ status: "present", expectedPath: join(models, "text_encoders", "t5xxl.safetensors") });
+    expect(locateModel(inventory, { name: "t5xxl.safetensors", folder: "clip" })).toMatchObject({
+      status: "present",
+      expectedPath: join(models, "text_encoders", "t5xxl.safetensors"),
+    });
   });
 
   it("calls a file in another subfolder misplaced, and says where it is and where ComfyUI looks", () => {
@@ -51,14 +57,27 @@ describe("locateModel on a real install", () => {
 
   it("calls a file in another folder misplaced", () => {
     const presence = locateModel(inventory, { name: "wrong_place_vae.safetensors", folder: "vae" });
-    expect(presence).toMatchObject({ status: "misplaced", path: join(models, "loras", "wrong_place_vae.safetensors"), expectedPath: join(models, "vae", "wrong_place_vae.safetensors") });
-    expect(locateModel(inventory, { name: "other/add_detail.safetensors", folder: "loras" })).toMatchObject({ status: "misplaced", path: join(models, "loras", "detail", "add_detail.safetensors") });
+    expect(presence).toMatchObject({
+      status: "misplaced",
+      path: join(models, "loras", "wrong_place_vae.safetensors"),
+      expectedPath: join(models, "vae", "wrong_place_vae.safetensors"),
+    });
+    expect(locateModel(inventory, { name: "other/add_detail.safetensors", folder: "loras" })).toMatchObject({
+      status: "misplaced",
+      path: join(models, "loras", "detail", "add_detail.safetensors"),
+    });
   });
 
   it("matches embeddings with or without their extension", () => {
-    expect(locateModel(inventory, { name: "EasyNegative", folder: "embeddings" })).toMatchObject({ status: "present", path: join(models, "embeddings", "EasyNegative.safetensors") });
+    expect(locateModel(inventory, { name: "EasyNegative", folder: "embeddings" })).toMatchObject({
+      status: "present",
+      path: join(models, "embeddings", "EasyNegative.safetensors"),
+    });
     expect(locateModel(inventory, { name: "EasyNegative.pt", folder: "embeddings" }).status).toBe("present");
-    expect(locateModel(inventory, { name: "sub/bad_hands", folder: "embeddings" })).toMatchObject({ status: "present", path: join(models, "embeddings", "sub", "bad_hands.pt") });
+    expect(locateModel(inventory, { name: "sub/bad_hands", folder: "embeddings" })).toMatchObject({
+      status: "present",
+      path: join(models, "embeddings", "sub", "bad_hands.pt"),
+    });
     expect(locateModel(inventory, { name: "EasyNegative", folder: "loras" }).status).toBe("missing");
   });
 
@@ -75,7 +94,10 @@ describe("locateModel on a real install", () => {
     expect(inventory.caseInsensitive).toBe(false); // tests run on a case-sensitive file system
     expect(locateModel(inventory, { name: "case.pth", folder: "upscale_models" }).status).toBe("missing");
     const insensitive: Inventory = { ...inventory, caseInsensitive: true };
-    expect(locateModel(insensitive, { name: "case.pth", folder: "upscale_models" })).toMatchObject({ status: "present", path: join(models, "upscale_models", "Case.pth") });
+    expect(locateModel(insensitive, { name: "case.pth", folder: "upscale_models" })).toMatchObject({
+      status: "present",
+      path: join(models, "upscale_models", "Case.pth"),
+    });
   });
 
   it("never offers a path outside the models folders for a hostile name", () => {

@@ -8,7 +8,9 @@ describe("onConfiguredEndpoint", () => {
     expect(onConfiguredEndpoint("https://huggingface.co/org/repo/resolve/main/a%20b.safetensors?download=true", mirror)).toBe(
       "https://hf-mirror.example/hub/org/repo/resolve/main/a%20b.safetensors?download=true",
     );
-    expect(onConfiguredEndpoint("https://civitai.red/api/download/models/12?type=Model", mirror)).toBe("http://127.0.0.1:9000/api/download/models/12?type=Model");
+    expect(onConfiguredEndpoint("https://civitai.red/api/download/models/12?type=Model", mirror)).toBe(
+      "http://127.0.0.1:9000/api/download/models/12?type=Model",
+    );
     expect(onConfiguredEndpoint("https://www.civitai.com/models/1", mirror)).toBe("http://127.0.0.1:9000/models/1");
   });
 

@@ -26,7 +26,10 @@ export function hostPolicy(options: {
 }): HostPolicy {
   const env = options.env ?? process.env;
   // COMFYFIXER_ALLOWED_HOSTS (comma-separated) adds hosts through the environment, without touching the saved settings.
-  const extraHosts = (env.COMFYFIXER_ALLOWED_HOSTS ?? "").split(",").map((host) => host.trim()).filter(Boolean);
+  const extraHosts = (env.COMFYFIXER_ALLOWED_HOSTS ?? "")
+    .split(",")
+    .map((host) => host.trim())
+    .filter(Boolean);
   return {
     allowedHosts: [...options.allowedHosts, ...extraHosts],
     trustedHosts: [options.endpoints.civitai.host, options.endpoints.huggingface.host],
@@ -88,9 +91,7 @@ export async function assertUrlAllowed(url: URL, policy: HostPolicy): Promise<vo
     throw new BlockedUrlError(`Refusing ${url.protocol} URL ${url.origin}: only http and https downloads are supported.`);
   }
   if (!isHostAllowed(url, policy)) {
-    throw new BlockedUrlError(
-      `Refusing to fetch from ${url.host}: it is not in the allowed hosts. Add it under Settings → allowed hosts if you trust it.`,
-    );
+    throw new BlockedUrlError(`Refusing to fetch from ${url.host}: it is not in the allowed hosts. Add it under Settings → allowed hosts if you trust it.`);
   }
   if (policy.allowPrivateNetworks || policy.trustedHosts.includes(url.host)) return;
   const hostname = url.hostname.replace(/^\[|\]$/g, "");

@@ -37,9 +37,7 @@ export type PlanOptions = {
 
 /** Reads every workflow (from disk, or from the bytes given), never throwing: a bad file is an analysis with an error. */
 export async function analyseSources(workflows: WorkflowSource[]): Promise<WorkflowAnalysis[]> {
-  return Promise.all(
-    workflows.map((workflow) => (workflow.bytes ? analyzeWorkflowBytes(workflow.bytes, workflow.path) : analyzeWorkflowFile(workflow.path))),
-  );
+  return Promise.all(workflows.map((workflow) => (workflow.bytes ? analyzeWorkflowBytes(workflow.bytes, workflow.path) : analyzeWorkflowFile(workflow.path))));
 }
 
 function presenceStatus(ref: ModelRef, presence: Presence, includeInactive: boolean): Pick<PlannedModel, "status" | "message"> {

@@ -92,7 +92,14 @@ export async function runModelPipeline(models: PipelineModel[], deps: PipelineDe
     if (outcome.status === "failed") return outcome;
     // The download engine already checked size, SHA-256 and format before the file got its name.
     await apply(model, { status: "verifying", bytes: outcome.bytes, path: outcome.path });
-    await apply(model, { status: "installed", path: outcome.path, sha256: outcome.sha256, bytes: outcome.bytes, size: outcome.bytes, attempts: outcome.attempts });
+    await apply(model, {
+      status: "installed",
+      path: outcome.path,
+      sha256: outcome.sha256,
+      bytes: outcome.bytes,
+      size: outcome.bytes,
+      attempts: outcome.attempts,
+    });
     return null;
   };
 
@@ -123,7 +130,7 @@ export async function runModelPipeline(models: PipelineModel[], deps: PipelineDe
     }
     if (deps.dryRun) return;
     const skipSources: ResolutionSource[] = [];
-    for (let resolution = model.resolution; resolution; ) {
+    for (let resolution = model.resolution; resolution;) {
       const failed = await downloadLimit(() => downloadOne(model, resolution!));
       if (!failed) return;
       const error = failed.error ?? "the download failed";
@@ -136,7 +143,10 @@ export async function runModelPipeline(models: PipelineModel[], deps: PipelineDe
       if (fallback.status !== "resolved") {
         return apply(model, { status: "failed", error: `${error} No other source has the file: ${fallback.reason}`, bytes: failed.bytes });
       }
-      await recordResolution(model, { ...fallback, reason: `${fallback.reason} (the ${resolution.source === "workflow" ? "workflow's" : "model list's"} link failed: ${error})` });
+      await recordResolution(model, {
+        ...fallback,
+        reason: `${fallback.reason} (the ${resolution.source === "workflow" ? "workflow's" : "model list's"} link failed: ${error})`,
+      });
       resolution = model.resolution;
     }
   };

@@ -16,12 +16,15 @@ export function throttleByKey<T>(intervalMs: number, send: (key: string, value: 
         queued.value = value;
         return;
       }
-      const timer = setTimeout(() => {
-        const entry = pending.get(key);
-        pending.delete(key);
-        lastSent.set(key, Date.now());
-        if (entry) send(key, entry.value);
-      }, Math.max(wait, 0));
+      const timer = setTimeout(
+        () => {
+          const entry = pending.get(key);
+          pending.delete(key);
+          lastSent.set(key, Date.now());
+          if (entry) send(key, entry.value);
+        },
+        Math.max(wait, 0),
+      );
       timer.unref?.();
       pending.set(key, { value, timer });
     },

@@ -17,30 +17,14 @@ export function canonicalFolder(folder: string): string {
 }
 
 /** Extensions of files that are model weights. */
-export const MODEL_EXTENSIONS = [
-  ".safetensors",
-  ".sft",
-  ".ckpt",
-  ".pt",
-  ".pt2",
-  ".pth",
-  ".bin",
-  ".pkl",
-  ".gguf",
-  ".onnx",
-] as const;
+export const MODEL_EXTENSIONS = [".safetensors", ".sft", ".ckpt", ".pt", ".pt2", ".pth", ".bin", ".pkl", ".gguf", ".onnx"] as const;
 
 /** Matches a model file extension at the end of a name. */
-export const MODEL_FILE_PATTERN = new RegExp(
-  `\\.(${MODEL_EXTENSIONS.map((extension) => extension.slice(1)).join("|")})$`,
-  "i",
-);
+export const MODEL_FILE_PATTERN = new RegExp(`\\.(${MODEL_EXTENSIONS.map((extension) => extension.slice(1)).join("|")})$`, "i");
 
 /** Widget values that stand for "no file" or for a built-in choice, never a file to fetch. */
 export const PLACEHOLDER_VALUES: ReadonlySet<string> = new Set(
-  ["none", "baked vae", "default", "disabled", "auto", "", "undefined", "null", "select the lora to add to the text"].map(
-    (value) => value.toLowerCase(),
-  ),
+  ["none", "baked vae", "default", "disabled", "auto", "", "undefined", "null", "select the lora to add to the text"].map((value) => value.toLowerCase()),
 );
 
 /** Pseudo-names the VAE loader offers for the built-in tiny autoencoders; they live in vae_approx. */

@@ -46,8 +46,7 @@ function slots(...entries: SlotEntry[]): NodeSpec {
 }
 
 const loraParser: NodeSpec = { parsesLoraText: true };
-const frameInterpolation = (model: string): NodeSpec =>
-  slots(["ckpt_name", `custom_nodes/ComfyUI-Frame-Interpolation/ckpts/${model}`]);
+const frameInterpolation = (model: string): NodeSpec => slots(["ckpt_name", `custom_nodes/ComfyUI-Frame-Interpolation/ckpts/${model}`]);
 const controlnetAuxCkpts = "custom_nodes/comfyui_controlnet_aux/ckpts";
 
 const TE = "text_encoders";
@@ -157,7 +156,7 @@ export const NODE_REGISTRY: Readonly<Record<string, NodeSpec>> = {
   "ACN_ControlNet++LoaderAdvanced": slots(["name", "controlnet"]),
   "ACN_ControlNet++LoaderSingle": slots(["name", "controlnet"]),
   ControlNetLoaderAdvanced: slots(["control_net_name", "controlnet"]),
-  "ACN_SparseCtrlLoaderAdvanced": slots(["sparsectrl_name", "controlnet"]),
+  ACN_SparseCtrlLoaderAdvanced: slots(["sparsectrl_name", "controlnet"]),
 
   // Impact / Inspire packs: detectors and wildcard text that may carry <lora:…>
   UltralyticsDetectorProvider: slots(["model_name", "ultralytics"]),
@@ -235,13 +234,7 @@ export const NODE_REGISTRY: Readonly<Record<string, NodeSpec>> = {
   ),
   "easy a1111Loader": slots(["ckpt_name", "checkpoints"], ["vae_name", "vae"], ["clip_skip", null], ["lora_name", "loras"]),
   "easy comfyLoader": slots(["ckpt_name", "checkpoints"], ["vae_name", "vae"], ["clip_skip", null], ["lora_name", "loras"]),
-  "easy fullLoader": slots(
-    ["ckpt_name", "checkpoints"],
-    ["config_name", null],
-    ["vae_name", "vae"],
-    ["clip_skip", null],
-    ["lora_name", "loras"],
-  ),
+  "easy fullLoader": slots(["ckpt_name", "checkpoints"], ["config_name", null], ["vae_name", "vae"], ["clip_skip", null], ["lora_name", "loras"]),
   "easy svdLoader": slots(["ckpt_name", "checkpoints"]),
   "easy controlnetLoader": slots(["control_net_name", "controlnet"]),
   "easy controlnetLoaderADV": slots(["control_net_name", "controlnet"]),

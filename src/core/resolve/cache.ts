@@ -76,9 +76,7 @@ class BoundedEntries {
 
   load(stored: Array<[string, StoredEntry]>): void {
     const now = this.now();
-    const fresh = stored
-      .filter(([, entry]) => !isExpired(entry.createdAt, now, this.limits.ttlHours))
-      .sort((a, b) => a[1].createdAt - b[1].createdAt);
+    const fresh = stored.filter(([, entry]) => !isExpired(entry.createdAt, now, this.limits.ttlHours)).sort((a, b) => a[1].createdAt - b[1].createdAt);
     for (const [key, entry] of fresh) this.set(key, entry.value, entry.createdAt);
   }
 }
@@ -107,13 +105,15 @@ export function createFileSearchCache(options: SearchCacheLimits & { dir?: strin
   let dirty = false;
 
   const load = () =>
-    (loaded ??= readFile(file, "utf8").then(
-      (text) => {
-        const parsed = JSON.parse(text) as { version?: number; entries?: Array<[string, StoredEntry]> };
-        if (parsed.version === 1 && Array.isArray(parsed.entries)) entries.load(parsed.entries);
-      },
-      () => undefined,
-    ).catch(() => undefined));
+    (loaded ??= readFile(file, "utf8")
+      .then(
+        (text) => {
+          const parsed = JSON.parse(text) as { version?: number; entries?: Array<[string, StoredEntry]> };
+          if (parsed.version === 1 && Array.isArray(parsed.entries)) entries.load(parsed.entries);
+        },
+        () => undefined,
+      )
+      .catch(() => undefined));
 
   const write = async () => {
     if (!dirty) return;

@@ -29,7 +29,9 @@ export function fileStem(name: string): string {
 
 /** Lower-case letters and digits only: `DreamShaper_8-pruned` and `dreamshaper 8 pruned` compare equal. */
 export function normalisedStem(name: string): string {
-  return fileStem(name).toLowerCase().replace(/[^a-z0-9]/g, "");
+  return fileStem(name)
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "");
 }
 
 /**
@@ -49,7 +51,27 @@ export function matchName(wanted: string, candidatePath: string): MatchKind {
 }
 
 const NOISE_TOKENS = new Set([
-  "fp16", "fp32", "bf16", "fp8", "e4m3fn", "e5m2", "scaled", "pruned", "emaonly", "ema", "safetensors", "ckpt", "full", "q4", "q5", "q6", "q8", "0", "k", "m", "s",
+  "fp16",
+  "fp32",
+  "bf16",
+  "fp8",
+  "e4m3fn",
+  "e5m2",
+  "scaled",
+  "pruned",
+  "emaonly",
+  "ema",
+  "safetensors",
+  "ckpt",
+  "full",
+  "q4",
+  "q5",
+  "q6",
+  "q8",
+  "0",
+  "k",
+  "m",
+  "s",
 ]);
 
 /** Words of a file name that say what the model is, without precision and format words. */

@@ -74,11 +74,7 @@ export function distinctFiles(candidates: Candidate[]): Candidate[] {
 }
 
 /** Candidates whose exact file name matched: one distinct file resolves, several need a person. */
-export function decideExact(
-  exact: Candidate[],
-  wanted: string,
-  where: (candidate: Candidate) => string,
-): Resolution | undefined {
+export function decideExact(exact: Candidate[], wanted: string, where: (candidate: Candidate) => string): Resolution | undefined {
   const files = distinctFiles(exact);
   const [first] = files;
   if (!first) return undefined;
@@ -108,4 +104,3 @@ export function decideFindings(
   }
   return decideExact(findings.exact, wanted, where);
 }
-

@@ -79,10 +79,7 @@ describe("ambiguous and not found", () => {
     const resolution = await resolverFor(sim).resolve(modelRef("clip_l.safetensors", "text_encoders"));
     expect(resolution.status).toBe("ambiguous");
     expect(resolution.url).toBeNull();
-    expect(resolution.candidates.map((candidate) => candidate.page)).toEqual([
-      `${sim.hfUrl}/sim-labs/clip_l`,
-      `${sim.hfUrl}/other-org/clip_l-encoders`,
-    ]);
+    expect(resolution.candidates.map((candidate) => candidate.page)).toEqual([`${sim.hfUrl}/sim-labs/clip_l`, `${sim.hfUrl}/other-org/clip_l-encoders`]);
     expect(resolution.candidates.map((candidate) => candidate.size)).toEqual([8 * 1024, 9 * 1024]);
   });
 
@@ -183,7 +180,9 @@ describe("sign-in and licences", () => {
 describe("hashes, workflow links and model lists", () => {
   it("finds a renamed file by the workflow's hash through Civitai's by-hash lookup first", async () => {
     const { sha256 } = sim.fileInfo("add_detail.safetensors");
-    const resolution = await resolverFor(sim).resolve(modelRef("my_renamed_lora.safetensors", "loras", { hash: { type: "SHA256", value: sha256.toUpperCase() } }));
+    const resolution = await resolverFor(sim).resolve(
+      modelRef("my_renamed_lora.safetensors", "loras", { hash: { type: "SHA256", value: sha256.toUpperCase() } }),
+    );
     expect(resolution).toMatchObject({ status: "resolved", source: "civitai", sha256, url: `${sim.civitaiUrl}/api/download/models/31` });
     expect(resolution.reason).toContain("by-hash");
     expect(sim.requests[0]?.path).toBe(`/api/v1/model-versions/by-hash/${sha256}`);
@@ -226,8 +225,23 @@ describe("hashes, workflow links and model lists", () => {
         list,
         JSON.stringify({
           models: [
-            { name: "Team VAE", type: "VAE", base: "SDXL", save_path: "default", filename: "team_vae.safetensors", url: "https://huggingface.co/team/vae/resolve/main/team_vae.safetensors", sha256 },
-            { name: "Shady", type: "lora", base: "SD1.5", save_path: "default", filename: "shady.safetensors", url: "https://files.example.net/shady.safetensors" },
+            {
+              name: "Team VAE",
+              type: "VAE",
+              base: "SDXL",
+              save_path: "default",
+              filename: "team_vae.safetensors",
+              url: "https://huggingface.co/team/vae/resolve/main/team_vae.safetensors",
+              sha256,
+            },
+            {
+              name: "Shady",
+              type: "lora",
+              base: "SD1.5",
+              save_path: "default",
+              filename: "shady.safetensors",
+              url: "https://files.example.net/shady.safetensors",
+            },
             { broken: true },
           ],
         }),

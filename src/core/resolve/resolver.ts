@@ -13,9 +13,7 @@ import { createUpstreamClient } from "./upstream";
 
 /** Civitai's by-hash lookup runs before any name search when the workflow gives a hash. */
 function sourceOrder(hasHash: boolean, modelLists: ResolutionSourceModule): ResolutionSourceModule[] {
-  return hasHash
-    ? [workflowLinkSource, modelLists, civitaiSource, huggingFaceSource]
-    : [workflowLinkSource, modelLists, huggingFaceSource, civitaiSource];
+  return hasHash ? [workflowLinkSource, modelLists, civitaiSource, huggingFaceSource] : [workflowLinkSource, modelLists, huggingFaceSource, civitaiSource];
 }
 
 const SOURCE_LABEL: Partial<Record<ResolutionSourceModule["source"], string>> = {
@@ -93,13 +91,20 @@ export function createResolver(options: ResolverOptions): Resolver {
     const offered = distinctFiles(similar);
     if (offered.length > 0) {
       return {
-        ...ambiguous(offered, withProblems(`no file is named exactly "${context.wanted}"; ${offered.length} similar ${offered.length === 1 ? "file was" : "files were"} found: pick one if it is the right model`, problems)),
+        ...ambiguous(
+          offered,
+          withProblems(
+            `no file is named exactly "${context.wanted}"; ${offered.length} similar ${offered.length === 1 ? "file was" : "files were"} found: pick one if it is the right model`,
+            problems,
+          ),
+        ),
         queries,
       };
     }
     const status = problems.length > 0 ? "error" : "not_found";
     const tried = queries.length > 0 ? `tried ${queries.join("; ")}` : "no source could be asked";
-    const reason = status === "error" ? `not found, and some sources could not answer — ${problems.join("; ")} (${tried})` : `no source has "${context.wanted}" (${tried})`;
+    const reason =
+      status === "error" ? `not found, and some sources could not answer — ${problems.join("; ")} (${tried})` : `no source has "${context.wanted}" (${tried})`;
     return { status, source: null, url: null, sha256: null, size: null, reason, candidates: [], queries, page: null };
   }
 

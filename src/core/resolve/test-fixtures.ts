@@ -69,7 +69,13 @@ export function resolverCatalogue(): SimCatalogue {
     },
     huggingface: {
       repos: [
-        { id: "sim-labs/flux-vae", files: [{ path: "split_files/vae/ae.safetensors", size: 20 * KiB }, { path: "README.md", size: 100 }] },
+        {
+          id: "sim-labs/flux-vae",
+          files: [
+            { path: "split_files/vae/ae.safetensors", size: 20 * KiB },
+            { path: "README.md", size: 100 },
+          ],
+        },
         { id: "sim-labs/clip_l", files: [{ path: "clip_l.safetensors", size: 8 * KiB }] },
         { id: "other-org/clip_l-encoders", files: [{ path: "encoders/clip_l.safetensors", size: 9 * KiB }] },
         { id: "gated-org/gated-model", gated: "manual", files: [{ path: "gated-model.safetensors", size: 6 * KiB }] },

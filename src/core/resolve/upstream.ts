@@ -49,7 +49,6 @@ const UNREACHABLE_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EHOSTUNREACH", 
 const MAX_REDIRECTS = 5;
 const USER_AGENT = "comfyfixer/0.1 (+model resolver)";
 
-
 const isTimeout = (error: unknown) => (error as { name?: string } | null)?.name === "TimeoutError";
 
 export type UpstreamClientOptions = {
@@ -198,8 +197,7 @@ export function createUpstreamClient(options: UpstreamClientOptions) {
   }
 
   /** Cache key of a request: the URL and whether a token went with it (answers differ with one). */
-  const keyFor = (kind: string, url: URL) =>
-    `${kind} ${url.href} ${authorizationFor(url, options.tokens, options.endpoints) ? "auth" : "anon"}`;
+  const keyFor = (kind: string, url: URL) => `${kind} ${url.href} ${authorizationFor(url, options.tokens, options.endpoints) ? "auth" : "anon"}`;
 
   /** A GET of a JSON API; 2xx and 404 answers are cached (the body only), others are not. */
   function getJson(url: URL, signal?: AbortSignal): Promise<{ status: number; body: unknown; headers: Record<string, string> }> {

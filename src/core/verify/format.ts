@@ -65,7 +65,13 @@ export async function checkModelFormat(source: string | Buffer, fileName: string
 }
 
 const ERROR_PAGE_TYPES = ["text/html", "application/xhtml+xml", "application/json", "application/problem+json"];
-const ERROR_PAGE_STARTS = [/^\s*<!doctype\s+html/i, /^\s*<html[\s>]/i, /^\s*<\?xml[^>]*>\s*<(error|html)/i, /^\s*<head[\s>]/i, /^\s*\{\s*"(error|message|detail|errors|statusCode)"/i];
+const ERROR_PAGE_STARTS = [
+  /^\s*<!doctype\s+html/i,
+  /^\s*<html[\s>]/i,
+  /^\s*<\?xml[^>]*>\s*<(error|html)/i,
+  /^\s*<head[\s>]/i,
+  /^\s*\{\s*"(error|message|detail|errors|statusCode)"/i,
+];
 
 /** True when a response is an error, login or JSON page rather than model bytes. */
 export function looksLikeErrorPage(contentType: string | null | undefined, firstBytes: Buffer | Uint8Array): boolean {

@@ -5,7 +5,6 @@ import { WorkerPool, workerFile } from "../workers/pool";
 export type FileDigest = { sha256: string; size: number };
 export type HashFileOptions = { onProgress?: (bytesHashed: number) => void };
 
-
 export function defaultHashThreads(): number {
   return Math.max(1, Math.min(availableParallelism(), 4));
 }

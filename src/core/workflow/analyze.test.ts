@@ -36,7 +36,9 @@ describe("UI format", () => {
   });
 
   it("finds the file when a node version shifted the widget positions", () => {
-    const text = ui([{ id: 1, type: "DWPreprocessor", widgets_values: ["enable", "enable", "enable", 512, "yolox_l.onnx", "dw-ll_ucoco_384.onnx", "disable", "extra"] }]);
+    const text = ui([
+      { id: 1, type: "DWPreprocessor", widgets_values: ["enable", "enable", "enable", 512, "yolox_l.onnx", "dw-ll_ucoco_384.onnx", "disable", "extra"] },
+    ]);
     expect(summary(text).map((m) => m.name)).toEqual(["yolox_l.onnx", "dw-ll_ucoco_384.onnx"]);
     const shifted = ui([{ id: 2, type: "GemmaAPITextEncode", widgets_values: ["", "prompt", false, "ltx-2.safetensors"] }]);
     expect(summary(shifted)).toEqual([{ name: "ltx-2.safetensors", folder: "checkpoints", nodeId: "2", active: true }]);
@@ -95,7 +97,13 @@ describe("UI format", () => {
   });
 
   it("stops on a subgraph that contains itself", () => {
-    const loop = { id: "loop", nodes: [{ id: 1, type: "loop" }, { id: 2, type: "VAELoader", widgets_values: ["v.pt"] }] };
+    const loop = {
+      id: "loop",
+      nodes: [
+        { id: 1, type: "loop" },
+        { id: 2, type: "VAELoader", widgets_values: ["v.pt"] },
+      ],
+    };
     const text = ui([{ id: 1, type: "loop" }], { definitions: { subgraphs: [loop] } });
     expect(summary(text)).toEqual([{ name: "v.pt", folder: "vae", nodeId: "1:2", active: true }]);
   });
@@ -199,7 +207,14 @@ describe("LoRA rows and prompt text", () => {
       {
         id: 1,
         type: "Power Lora Loader (rgthree)",
-        widgets_values: [{}, { type: "PowerLoraLoaderHeaderWidget" }, { on: true, lora: "a.safetensors", strength: 1 }, { on: false, lora: "SDXL\\b.safetensors", strength: 1 }, {}, ""],
+        widgets_values: [
+          {},
+          { type: "PowerLoraLoaderHeaderWidget" },
+          { on: true, lora: "a.safetensors", strength: 1 },
+          { on: false, lora: "SDXL\\b.safetensors", strength: 1 },
+          {},
+          "",
+        ],
       },
     ]);
     expect(summary(text).map((m) => [m.name, m.active])).toEqual([

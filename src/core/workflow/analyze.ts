@@ -85,9 +85,10 @@ function analyseParsed(parsed: unknown, path: string): WorkflowAnalysis {
     attachLinks(refs, nodeLinks, false);
     models.push(...refs);
     links.push(...nodeLinks);
-    for (const ref of refs) if (ref.url && !nodeLinks.some((link) => link.url === ref.url)) {
-      links.push({ name: ref.name, url: ref.url, hash: null, folder: ref.folder });
-    }
+    for (const ref of refs)
+      if (ref.url && !nodeLinks.some((link) => link.url === ref.url)) {
+        links.push({ name: ref.name, url: ref.url, hash: null, folder: ref.folder });
+      }
   }
   const topLevel = parseModelLinks(located.workflow.models);
   attachLinks(models, topLevel, true);

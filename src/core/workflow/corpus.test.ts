@@ -21,9 +21,7 @@ const KNOWN_DISAGREEMENTS: Record<string, string> = {};
 const key = (model: { name: string; folder: string }) => `${model.folder}|${normaliseModelName(model.name)}`;
 
 describe.skipIf(!existsSync(corpusDir))("workflow corpus (expected.json)", () => {
-  const expected = existsSync(corpusDir)
-    ? (JSON.parse(readFileSync(join(corpusDir, "expected.json"), "utf8")) as Record<string, Expected[]>)
-    : {};
+  const expected = existsSync(corpusDir) ? (JSON.parse(readFileSync(join(corpusDir, "expected.json"), "utf8")) as Record<string, Expected[]>) : {};
   const files = Object.keys(expected).sort();
   const totals = { truePositives: 0, falsePositives: 0, falseNegatives: 0 };
 
@@ -46,14 +44,20 @@ describe.skipIf(!existsSync(corpusDir))("workflow corpus (expected.json)", () =>
     const { truePositives, falsePositives, falseNegatives } = totals;
     const precision = truePositives / Math.max(1, truePositives + falsePositives);
     const recall = truePositives / Math.max(1, truePositives + falseNegatives);
-    console.log(`corpus: ${files.length} files, precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)} (${truePositives} tp, ${falsePositives} fp, ${falseNegatives} fn)`);
+    console.log(
+      `corpus: ${files.length} files, precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)} (${truePositives} tp, ${falsePositives} fp, ${falseNegatives} fn)`,
+    );
     expect(precision).toBeGreaterThan(0.95);
     expect(recall).toBeGreaterThan(0.95);
   });
 });
 
 describe.skipIf(!existsSync(holdoutDir))("holdout workflows", () => {
-  const files = existsSync(holdoutDir) ? readdirSync(holdoutDir).filter((file) => file.endsWith(".json")).sort() : [];
+  const files = existsSync(holdoutDir)
+    ? readdirSync(holdoutDir)
+        .filter((file) => file.endsWith(".json"))
+        .sort()
+    : [];
 
   it.each(files)("%s is analysed without error", async (file) => {
     const analysis = await analyzeWorkflowFile(join(holdoutDir, file));

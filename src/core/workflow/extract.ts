@@ -83,9 +83,7 @@ function fromPromptText(texts: readonly string[], parsesLoras: boolean): FoundMo
 
 /** Unknown node: every value that looks like a model file, folder guessed from names around it. */
 function fallback(node: GraphNode): FoundModel[] {
-  const entries = Array.isArray(node.widgets)
-    ? node.widgets.map((value) => [undefined, value] as const)
-    : Object.entries(node.widgets);
+  const entries = Array.isArray(node.widgets) ? node.widgets.map((value) => [undefined, value] as const) : Object.entries(node.widgets);
   return entries.flatMap(([widgetName, value]) => {
     if (!looksLikeModelFile(value) || isPlaceholder(value)) return [];
     const folder = inferFolder({ widgetName, nodeType: node.type, fileName: value });

@@ -22,7 +22,9 @@ function analyseEmbedded(found: EmbeddedWorkflow, path: string, kind: string): W
     last = analyzeWorkflowText(text, path);
     if (!last.error) return last;
   }
-  return last ?? failedAnalysis(path, `This ${kind} image has no ComfyUI workflow in its metadata (it was not saved by ComfyUI, or the metadata was stripped).`);
+  return (
+    last ?? failedAnalysis(path, `This ${kind} image has no ComfyUI workflow in its metadata (it was not saved by ComfyUI, or the metadata was stripped).`)
+  );
 }
 
 /** Sniffs the bytes: PNG text chunks, WebP EXIF, else UTF-8 JSON. Never throws. */
@@ -59,9 +61,7 @@ async function walkFolder(folder: string, files: string[]): Promise<void> {
 }
 
 /** Expands files and folders (recursively: .json/.png/.webp, no hidden or node_modules folders). */
-export async function collectWorkflowFiles(
-  paths: string[],
-): Promise<{ files: string[]; errors: { path: string; error: string }[] }> {
+export async function collectWorkflowFiles(paths: string[]): Promise<{ files: string[]; errors: { path: string; error: string }[] }> {
   const files: string[] = [];
   const errors: { path: string; error: string }[] = [];
   for (const path of paths) {

@@ -25,7 +25,10 @@ const nodeLike = fc.record(
 
 describe("analyser never throws", () => {
   it("on random JSON values", () => {
-    fc.assert(fc.property(fc.jsonValue(), (value) => expectWellFormed(JSON.stringify(value) ?? "null")), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => expectWellFormed(JSON.stringify(value) ?? "null")),
+      { numRuns: 300 },
+    );
   });
 
   it("on random UI-shaped workflows with subgraphs and group nodes", () => {
@@ -36,19 +39,32 @@ describe("analyser never throws", () => {
       extra: fc.record({ groupNodes: fc.record({ g: fc.record({ nodes: fc.array(nodeLike, { maxLength: 4 }) }) }) }),
       models: fc.jsonValue(),
     });
-    fc.assert(fc.property(workflow, (value) => expectWellFormed(JSON.stringify(value))), { numRuns: 300 });
+    fc.assert(
+      fc.property(workflow, (value) => expectWellFormed(JSON.stringify(value))),
+      { numRuns: 300 },
+    );
   });
 
   it("on random API-shaped prompts", () => {
     const prompt = fc.dictionary(
       fc.string(),
-      fc.record({ class_type: fc.oneof(fc.string(), fc.constantFrom("LoraLoader", "Load LoRA From URL", "LoRA Stacker")), inputs: fc.oneof(fc.dictionary(fc.string(), fc.jsonValue()), fc.jsonValue()) }),
+      fc.record({
+        class_type: fc.oneof(fc.string(), fc.constantFrom("LoraLoader", "Load LoRA From URL", "LoRA Stacker")),
+        inputs: fc.oneof(fc.dictionary(fc.string(), fc.jsonValue()), fc.jsonValue()),
+      }),
     );
-    fc.assert(fc.property(prompt, (value) => expectWellFormed(JSON.stringify(value))), { numRuns: 300 });
+    fc.assert(
+      fc.property(prompt, (value) => expectWellFormed(JSON.stringify(value))),
+      { numRuns: 300 },
+    );
   });
 
   it("on random bytes, including image signatures", () => {
-    const prefix = fc.constantFrom(new Uint8Array(), Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), new TextEncoder().encode("RIFF\0\0\0\0WEBPEXIF"));
+    const prefix = fc.constantFrom(
+      new Uint8Array(),
+      Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      new TextEncoder().encode("RIFF\0\0\0\0WEBPEXIF"),
+    );
     fc.assert(
       fc.property(prefix, fc.uint8Array({ maxLength: 200 }), (head, tail) => {
         const bytes = new Uint8Array([...head, ...tail]);
@@ -61,7 +77,9 @@ describe("analyser never throws", () => {
   // Real workflows with random edits: truncation and character swaps.
   const corpusDir = resolve(projectRoot(), "../shared/corpus/workflows");
   it.skipIf(!existsSync(corpusDir))("on mutated corpus workflows (skipped without the shared corpus)", () => {
-    const texts = readdirSync(corpusDir).slice(0, 12).map((file) => readFileSync(join(corpusDir, file), "utf8"));
+    const texts = readdirSync(corpusDir)
+      .slice(0, 12)
+      .map((file) => readFileSync(join(corpusDir, file), "utf8"));
     fc.assert(
       fc.property(fc.constantFrom(...texts), fc.nat(), fc.nat(), fc.constantFrom("", "{", "]", "null", '"', "0"), (text, at, cut, insert) => {
         const position = at % text.length;

@@ -166,8 +166,7 @@ export function flattenUiWorkflow(workflow: Json): GraphNode[] {
 
 /** An API-format input wired to another node: [nodeId, outputIndex]. */
 function isApiLink(value: unknown): value is [string | number, number] {
-  return Array.isArray(value) && value.length === 2 && typeof value[1] === "number" &&
-    (typeof value[0] === "string" || typeof value[0] === "number");
+  return Array.isArray(value) && value.length === 2 && typeof value[1] === "number" && (typeof value[0] === "string" || typeof value[0] === "number");
 }
 
 export function flattenApiPrompt(prompt: Json): GraphNode[] {

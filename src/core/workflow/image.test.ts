@@ -19,7 +19,10 @@ function png(...chunks: Buffer[]): Uint8Array {
 const tEXt = (keyword: string, text: string) => chunk("tEXt", Buffer.concat([Buffer.from(`${keyword}\0`, "latin1"), Buffer.from(text, "latin1")]));
 const zTXt = (keyword: string, text: string) => chunk("zTXt", Buffer.concat([Buffer.from(`${keyword}\0\0`, "latin1"), deflateSync(text)]));
 const iTXt = (keyword: string, text: string, compressed: boolean) =>
-  chunk("iTXt", Buffer.concat([Buffer.from(`${keyword}\0${compressed ? "\x01" : "\0"}\0en\0\0`, "latin1"), compressed ? deflateSync(text) : Buffer.from(text, "utf8")]));
+  chunk(
+    "iTXt",
+    Buffer.concat([Buffer.from(`${keyword}\0${compressed ? "\x01" : "\0"}\0en\0\0`, "latin1"), compressed ? deflateSync(text) : Buffer.from(text, "utf8")]),
+  );
 
 /** A WebP whose EXIF IFD0 holds ASCII tags the way ComfyUI writes them. */
 function webp(strings: string[]): Uint8Array {

@@ -38,7 +38,7 @@ function readPngTextChunk(type: string, data: Uint8Array, found: EmbeddedWorkflo
 export function readPngWorkflow(bytes: Uint8Array): EmbeddedWorkflow {
   const found: EmbeddedWorkflow = {};
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  for (let offset = 8; offset + 8 <= bytes.length; ) {
+  for (let offset = 8; offset + 8 <= bytes.length;) {
     const length = view.getUint32(offset);
     const type = latin1.decode(bytes.subarray(offset + 4, offset + 8));
     const dataEnd = offset + 8 + length;
@@ -82,7 +82,7 @@ function readExifStrings(exif: Uint8Array, found: EmbeddedWorkflow): void {
 export function readWebpWorkflow(bytes: Uint8Array): EmbeddedWorkflow {
   const found: EmbeddedWorkflow = {};
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  for (let offset = 12; offset + 8 <= bytes.length; ) {
+  for (let offset = 12; offset + 8 <= bytes.length;) {
     const type = latin1.decode(bytes.subarray(offset, offset + 4));
     const length = view.getUint32(offset + 4, true);
     const dataEnd = Math.min(offset + 8 + length, bytes.length);

@@ -17,9 +17,7 @@ function usableName(value: unknown): value is string {
 
 /** rgthree keeps each row as an object {on, lora, strength}; API prompts key them lora_1, lora_2… */
 function powerLoraRows(widgets: WidgetValues, folder: string): FoundModel[] {
-  return Object.values(widgets).flatMap((row) =>
-    isRecord(row) && usableName(row.lora) ? [{ name: row.lora, folder, active: row.on !== false }] : [],
-  );
+  return Object.values(widgets).flatMap((row) => (isRecord(row) && usableName(row.lora) ? [{ name: row.lora, folder, active: row.on !== false }] : []));
 }
 
 /** LoRA Manager keeps a list of {name, active}, sometimes wrapped as {__value__: [...]}. */
@@ -27,9 +25,7 @@ function loraManagerRows(widgets: WidgetValues, folder: string): FoundModel[] {
   return Object.values(widgets).flatMap((value) => {
     const list = isRecord(value) && Array.isArray(value.__value__) ? value.__value__ : value;
     if (!Array.isArray(list)) return [];
-    return list.flatMap((row) =>
-      isRecord(row) && usableName(row.name) ? [{ name: row.name, folder, active: row.active !== false }] : [],
-    );
+    return list.flatMap((row) => (isRecord(row) && usableName(row.name) ? [{ name: row.name, folder, active: row.active !== false }] : []));
   });
 }
 

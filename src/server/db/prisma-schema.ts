@@ -19,7 +19,11 @@ export function parsePrismaSchema(source: string): PrismaSchema {
   const blocks = [...withoutComments.matchAll(/\b(model|enum)\s+(\w+)\s*\{([^}]*)\}/g)];
   const enums = new Map<string, string[]>();
   for (const [, kind, name, body] of blocks) {
-    if (kind === "enum") enums.set(name!, body!.split(/\s+/).filter((word) => /^\w+$/.test(word)));
+    if (kind === "enum")
+      enums.set(
+        name!,
+        body!.split(/\s+/).filter((word) => /^\w+$/.test(word)),
+      );
   }
   const models: PrismaModel[] = [];
   for (const [, kind, name, body] of blocks) {

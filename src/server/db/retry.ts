@@ -1,7 +1,8 @@
 // Keeps work going through a database restart: operations that fail on a lost connection are tried again.
 import { sleep } from "../../core/net/retry";
 
-const CONNECTION_ERROR = /ECONNREFUSED|ECONNRESET|Connection terminated|terminating connection|Can't reach database|the database system is (starting up|shutting down)|Connection ended|57P01|57P03|P1001|P1017|connection is closed/i;
+const CONNECTION_ERROR =
+  /ECONNREFUSED|ECONNRESET|Connection terminated|terminating connection|Can't reach database|the database system is (starting up|shutting down)|Connection ended|57P01|57P03|P1001|P1017|connection is closed/i;
 
 export function isConnectionError(error: unknown): boolean {
   let current: unknown = error;

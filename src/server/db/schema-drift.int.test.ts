@@ -21,9 +21,7 @@ describe("schema.prisma against the migrated database", () => {
     await client.connect();
     try {
       const columns = (
-        await client.query<Column>(
-          `SELECT table_name, column_name, udt_name, is_nullable FROM information_schema.columns WHERE table_schema = 'public'`,
-        )
+        await client.query<Column>(`SELECT table_name, column_name, udt_name, is_nullable FROM information_schema.columns WHERE table_schema = 'public'`)
       ).rows;
       const byKey = new Map(columns.map((column) => [`${column.table_name}.${column.column_name}`, column]));
       const problems: string[] = [];

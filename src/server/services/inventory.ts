@@ -64,7 +64,13 @@ async function cachedHashes(db: Db, inventory: Inventory): Promise<Map<string, {
 }
 
 function duplicateGroups(inventory: Inventory, hashes: ReadonlyMap<string, { sha256: string }>): InventoryReport["duplicates"] {
-  const view = (group: DuplicateGroup, confirmed: boolean) => ({ confirmed, sha256: group.sha256, size: group.size, wastedBytes: group.wastedBytes, files: group.files.map(toFileView) });
+  const view = (group: DuplicateGroup, confirmed: boolean) => ({
+    confirmed,
+    sha256: group.sha256,
+    size: group.size,
+    wastedBytes: group.wastedBytes,
+    files: group.files.map(toFileView),
+  });
   const confirmed = findDuplicates(inventory.files, hashes);
   // Name-and-size matches are only suggested for files not yet hashed; hashed ones are settled above.
   const unhashed = inventory.files.filter((file) => !hashes.has(file.absolutePath));

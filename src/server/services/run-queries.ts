@@ -115,7 +115,10 @@ export async function listRuns(
       take: input.pageSize,
     }),
   ]);
-  const counted = await countsByRun(db, runs.map((run) => run.id));
+  const counted = await countsByRun(
+    db,
+    runs.map((run) => run.id),
+  );
   return { items: runs.map((run) => toListItem(run, counted(run.id))), total, page: input.page, pageSize: input.pageSize };
 }
 

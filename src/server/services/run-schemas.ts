@@ -141,9 +141,7 @@ export const RunDetailSchema = RunListItemSchema.extend({
   summary: RunSummarySchema.nullable(),
   phaseTimings: PhaseTimingsSchema,
   lastSeq: z.number(),
-  workflows: z.array(
-    z.object({ id: z.string(), path: z.string(), format: z.string().nullable(), error: z.string().nullable(), modelCount: z.number() }),
-  ),
+  workflows: z.array(z.object({ id: z.string(), path: z.string(), format: z.string().nullable(), error: z.string().nullable(), modelCount: z.number() })),
   models: z.array(ModelViewSchema),
 });
 export type RunDetail = z.infer<typeof RunDetailSchema>;

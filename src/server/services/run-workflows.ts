@@ -30,7 +30,9 @@ async function checkedPath(path: string, settings: Settings): Promise<string> {
 
 /** A safe display name for an upload: its base name only, never a path. */
 export function uploadName(fileName: string): string {
-  const name = basename(fileName.replace(/\\/g, "/")).replace(/[\u0000-\u001f]/g, "").trim();
+  const name = basename(fileName.replace(/\\/g, "/"))
+    .replace(/[\u0000-\u001f]/g, "")
+    .trim();
   return name || "workflow.json";
 }
 

@@ -18,10 +18,7 @@ describe("runs API", () => {
   let scratch: string;
   const caller = () => createCaller(createContextInner({ db: database.db, queue: runQueueOf(boss) }));
   const queuedRunIds = async () => {
-    const rows = await database.db.$queryRawUnsafe<Array<{ data: { runId: string } }>>(
-      `SELECT data FROM pgboss.job WHERE name = $1`,
-      QUEUES.run.name,
-    );
+    const rows = await database.db.$queryRawUnsafe<Array<{ data: { runId: string } }>>(`SELECT data FROM pgboss.job WHERE name = $1`, QUEUES.run.name);
     return rows.map((row) => row.data.runId);
   };
 
@@ -83,13 +80,17 @@ describe("runs API", () => {
     expect(await caller().runs.cancel({ id })).toEqual({ id, status: "cancelled" });
     const events = await caller().runs.events({ id });
     expect(events.at(-1)).toMatchObject({ type: "run.finished", status: "cancelled", seq: 1 });
-    const again = await caller().runs.cancel({ id }).catch((caught: unknown) => caught);
+    const again = await caller()
+      .runs.cancel({ id })
+      .catch((caught: unknown) => caught);
     expect((again as TRPCError).code).toBe("CONFLICT");
   });
 
   it("answers NOT_FOUND with the id for a run that does not exist", async () => {
     const id = "00000000-0000-4000-8000-000000000000";
-    const error = await caller().runs.get({ id }).catch((caught: unknown) => caught);
+    const error = await caller()
+      .runs.get({ id })
+      .catch((caught: unknown) => caught);
     expect((error as TRPCError).code).toBe("NOT_FOUND");
     expect((error as TRPCError).message).toContain(id);
   });

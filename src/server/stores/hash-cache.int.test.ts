@@ -51,10 +51,7 @@ describe("Postgres hash cache", () => {
 
   it("answers many lookups from one tick", async () => {
     const cache = createPostgresHashCache(database.db);
-    const answers = await Promise.all([
-      cache.get(join(modelsDir, "checkpoints", "a.safetensors"), 7, 0),
-      cache.get("/nowhere/x.safetensors", 1, 1),
-    ]);
+    const answers = await Promise.all([cache.get(join(modelsDir, "checkpoints", "a.safetensors"), 7, 0), cache.get("/nowhere/x.safetensors", 1, 1)]);
     expect(answers).toEqual([null, null]); // mtime 0 never matches a real file
   });
 });

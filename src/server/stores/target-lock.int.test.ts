@@ -17,7 +17,9 @@ describe("Postgres target lock", () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     order.push("first releasing");
     await releaseFirst();
-    await (await second)();
+    await (
+      await second
+    )();
     expect(order).toEqual(["first acquired", "first releasing", "second acquired"]);
   });
 
@@ -36,7 +38,9 @@ describe("Postgres target lock", () => {
     setTimeout(() => controller.abort(new Error("cancelled")), 100);
     await expect(waiting).rejects.toThrow("cancelled");
     await release();
-    await (await lock.acquire("/models/c", new AbortController().signal))();
+    await (
+      await lock.acquire("/models/c", new AbortController().signal)
+    )();
   });
 
   it("derives a stable signed 64-bit key per path", () => {
@@ -55,7 +59,11 @@ describe("downloader with the Postgres target lock", () => {
     try {
       const job = harness.hfJob("big.safetensors");
       const lock = createPostgresTargetLock(database.url);
-      const outcomes = await Promise.all([harness.downloader({}, { lock }), harness.downloader({}, { lock: createPostgresTargetLock(database.url) })].map((downloader) => downloader.download(job, neverAborted(), () => undefined)));
+      const outcomes = await Promise.all(
+        [harness.downloader({}, { lock }), harness.downloader({}, { lock: createPostgresTargetLock(database.url) })].map((downloader) =>
+          downloader.download(job, neverAborted(), () => undefined),
+        ),
+      );
       expect(outcomes.map((outcome) => outcome.status)).toEqual(["installed", "installed"]);
       expect(outcomes.map((outcome) => outcome.attempts).sort()).toEqual([0, 1]);
       expect(harness.storageRequests("big.safetensors")).toHaveLength(7);

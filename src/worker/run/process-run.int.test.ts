@@ -68,7 +68,15 @@ describe("processRun", () => {
     expect(run.status).toBe("completed");
     const byName = Object.fromEntries(run.models.map((model) => [model.name, model]));
     expect(Object.keys(byName).sort()).toEqual(
-      ["SDXL\\juggernautXL_v9.safetensors", "sdxl_vae.safetensors", DEMO_AMBIGUOUS_FILE, "already_here.safetensors", "add_detail.safetensors", "nowhere_to_be_found.safetensors", "easynegative_but_bypassed.safetensors"].sort(),
+      [
+        "SDXL\\juggernautXL_v9.safetensors",
+        "sdxl_vae.safetensors",
+        DEMO_AMBIGUOUS_FILE,
+        "already_here.safetensors",
+        "add_detail.safetensors",
+        "nowhere_to_be_found.safetensors",
+        "easynegative_but_bypassed.safetensors",
+      ].sort(),
     );
     expect(byName["SDXL\\juggernautXL_v9.safetensors"]!.workflows.sort()).toEqual(["bypassed.json", "sdxl.json"]);
     expect(byName["already_here.safetensors"]!.status).toBe("present");
@@ -137,7 +145,11 @@ describe("processRun", () => {
     const missing = detail.models.find((model) => model.name === "nowhere_to_be_found.safetensors")!;
     expect(missing.status).toBe("not_found");
     const pasted = `${sim.hfUrl}/stabilityai/sdxl-vae/resolve/main/sdxl_vae.safetensors`;
-    expect(await caller().runs.pickCandidate({ runId: detail.id, modelId: missing.id, url: pasted })).toMatchObject({ status: "resolved", source: "manual", url: pasted });
+    expect(await caller().runs.pickCandidate({ runId: detail.id, modelId: missing.id, url: pasted })).toMatchObject({
+      status: "resolved",
+      source: "manual",
+      url: pasted,
+    });
 
     await processRun(detail.id, context());
     const installed = (await caller().runs.get({ id: detail.id })).models.find((model) => model.id === missing.id)!;
@@ -150,7 +162,10 @@ describe("processRun", () => {
     const { id } = await caller().runs.create({
       modelsRoot: join(scratch, "dead-link-models"),
       workflows: [
-        upload("dead-link.json", uiWorkflow([{ ...lora("add_detail.safetensors"), models: [{ name: "add_detail.safetensors", url: deadLink, directory: "loras" }] }])),
+        upload(
+          "dead-link.json",
+          uiWorkflow([{ ...lora("add_detail.safetensors"), models: [{ name: "add_detail.safetensors", url: deadLink, directory: "loras" }] }]),
+        ),
       ],
     });
     await processRun(id, context());
@@ -163,7 +178,10 @@ describe("processRun", () => {
 
   it("retries the failed models of a finished run", async () => {
     sim.addFault({ server: "storage", pathIncludes: "dreamshaper", kind: "status", status: 500, times: 50 });
-    const { id } = await caller().runs.create({ modelsRoot: modelsRoot(), workflows: [upload("retry.json", uiWorkflow([checkpoint("dreamshaper_8.safetensors")]))] });
+    const { id } = await caller().runs.create({
+      modelsRoot: modelsRoot(),
+      workflows: [upload("retry.json", uiWorkflow([checkpoint("dreamshaper_8.safetensors")]))],
+    });
     await processRun(id, context());
     const failed = await caller().runs.get({ id });
     expect(failed.models[0]).toMatchObject({ status: "failed" });

@@ -99,9 +99,7 @@ export function createRunStore(db: Db, runId: string, log: (message: string) => 
           where: { id: model.id },
           data: {
             status: update.status,
-            ...(resolution
-              ? { resolution: resolution as unknown as Prisma.InputJsonObject, source: resolution.source, url: resolution.url }
-              : {}),
+            ...(resolution ? { resolution: resolution as unknown as Prisma.InputJsonObject, source: resolution.source, url: resolution.url } : {}),
             ...(update.path ? { targetPath: update.path } : {}),
             ...(update.sha256 !== undefined ? { sha256: update.sha256 } : {}),
             ...(update.size !== undefined ? { size: update.size } : {}),

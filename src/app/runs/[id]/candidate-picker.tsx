@@ -20,20 +20,38 @@ export function CandidatePicker({ runId, model, onPicked }: { runId: string; mod
   }
 
   return (
-    <div className="space-y-3 rounded-lg border border-amber-400/40 bg-amber-50/50 p-4 dark:bg-amber-950/20" aria-label={`Choose a file for ${model.name}`} role="group">
+    <div
+      className="space-y-3 rounded-lg border border-amber-400/40 bg-amber-50/50 p-4 dark:bg-amber-950/20"
+      aria-label={`Choose a file for ${model.name}`}
+      role="group"
+    >
       {model.resolution?.reason && <p className="text-sm text-zinc-600 dark:text-zinc-300">{model.resolution.reason}</p>}
       {candidates.length > 0 && (
         <table className="w-full text-left text-xs">
           <caption className="sr-only">Candidates for {model.name}</caption>
           <thead className="text-zinc-500 dark:text-zinc-400">
             <tr>
-              <th scope="col" className="py-1 pr-3">Source</th>
-              <th scope="col" className="py-1 pr-3">File</th>
-              <th scope="col" className="py-1 pr-3">Size</th>
-              <th scope="col" className="py-1 pr-3">SHA-256</th>
-              <th scope="col" className="py-1 pr-3">Base model</th>
-              <th scope="col" className="py-1 pr-3">Link</th>
-              <th scope="col" className="py-1"><span className="sr-only">Action</span></th>
+              <th scope="col" className="py-1 pr-3">
+                Source
+              </th>
+              <th scope="col" className="py-1 pr-3">
+                File
+              </th>
+              <th scope="col" className="py-1 pr-3">
+                Size
+              </th>
+              <th scope="col" className="py-1 pr-3">
+                SHA-256
+              </th>
+              <th scope="col" className="py-1 pr-3">
+                Base model
+              </th>
+              <th scope="col" className="py-1 pr-3">
+                Link
+              </th>
+              <th scope="col" className="py-1">
+                <span className="sr-only">Action</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -42,12 +60,18 @@ export function CandidatePicker({ runId, model, onPicked }: { runId: string; mod
                 <td className="py-1.5 pr-3">{candidate.source}</td>
                 <td className="py-1.5 pr-3 font-mono break-all">{candidate.fileName}</td>
                 <td className="py-1.5 pr-3 whitespace-nowrap">{formatBytes(candidate.size)}</td>
-                <td className="py-1.5 pr-3 font-mono" title={candidate.sha256 ?? undefined}>{candidate.sha256 ? `${candidate.sha256.slice(0, 12)}…` : "—"}</td>
+                <td className="py-1.5 pr-3 font-mono" title={candidate.sha256 ?? undefined}>
+                  {candidate.sha256 ? `${candidate.sha256.slice(0, 12)}…` : "—"}
+                </td>
                 <td className="py-1.5 pr-3">{candidate.baseModel ?? "—"}</td>
                 <td className="py-1.5 pr-3">
                   {candidate.page ? (
-                    <a href={candidate.page} target="_blank" rel="noreferrer noopener" className="text-sky-600 underline dark:text-sky-400">page</a>
-                  ) : "—"}
+                    <a href={candidate.page} target="_blank" rel="noreferrer noopener" className="text-sky-600 underline dark:text-sky-400">
+                      page
+                    </a>
+                  ) : (
+                    "—"
+                  )}
                 </td>
                 <td className="py-1.5 text-right">
                   <button
@@ -67,10 +91,14 @@ export function CandidatePicker({ runId, model, onPicked }: { runId: string; mod
       )}
       <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-2">
         <div className="min-w-64 flex-1">
-          <label htmlFor={urlId} className="mb-1 block text-xs font-medium">Or paste a download URL</label>
+          <label htmlFor={urlId} className="mb-1 block text-xs font-medium">
+            Or paste a download URL
+          </label>
           <input id={urlId} type="url" className={inputClass} placeholder="https://…" value={url} onChange={(event) => setUrl(event.target.value)} />
         </div>
-        <button type="submit" className={primaryButtonClass} disabled={pick.isPending || url.trim() === ""}>Download from URL</button>
+        <button type="submit" className={primaryButtonClass} disabled={pick.isPending || url.trim() === ""}>
+          Download from URL
+        </button>
       </form>
       {pick.error && <ErrorBox title="Not picked" message={pick.error.message} />}
     </div>

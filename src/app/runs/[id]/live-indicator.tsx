@@ -11,7 +11,12 @@ const LOOKS: Record<StreamState, { label: string; dot: string }> = {
 export function LiveIndicator({ state }: { state: StreamState }) {
   const look = LOOKS[state];
   return (
-    <span role="status" aria-live="polite" data-stream={state} className="inline-flex items-center gap-2 rounded-full border border-zinc-300 px-3 py-1 text-xs font-medium dark:border-zinc-700">
+    <span
+      role="status"
+      aria-live="polite"
+      data-stream={state}
+      className="inline-flex items-center gap-2 rounded-full border border-zinc-300 px-3 py-1 text-xs font-medium dark:border-zinc-700"
+    >
       <span aria-hidden className={`h-2 w-2 rounded-full ${look.dot}`} />
       {look.label}
     </span>

@@ -78,8 +78,12 @@ export function ModelsTable({
                   </td>
                   <td className="py-2 pr-3 text-xs">
                     {model.url ? (
-                      <a href={model.url} target="_blank" rel="noreferrer noopener" className="text-sky-600 hover:underline dark:text-sky-400">{model.source ?? "link"}</a>
-                    ) : (model.source ?? "—")}
+                      <a href={model.url} target="_blank" rel="noreferrer noopener" className="text-sky-600 hover:underline dark:text-sky-400">
+                        {model.source ?? "link"}
+                      </a>
+                    ) : (
+                      (model.source ?? "—")
+                    )}
                   </td>
                   <td className="py-2 text-right text-xs tabular-nums">{formatBytes(model.size)}</td>
                 </tr>

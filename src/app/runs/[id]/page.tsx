@@ -27,7 +27,11 @@ export default function RunPage() {
     return (
       <>
         <ErrorBox title="Could not load this run" message={run.error.message} />
-        <p className="mt-4 text-sm"><Link href="/" className="text-sky-600 underline dark:text-sky-400">Back to all runs</Link></p>
+        <p className="mt-4 text-sm">
+          <Link href="/" className="text-sky-600 underline dark:text-sky-400">
+            Back to all runs
+          </Link>
+        </p>
       </>
     );
   }
@@ -99,7 +103,9 @@ function RunView({ run }: { run: RunDetail }) {
           <span className="font-medium">
             {progress.total > 0
               ? `${formatBytes(progress.done)} of ${formatBytes(progress.total)}`
-              : finished ? "Nothing was downloaded" : "Waiting for the first download…"}
+              : finished
+                ? "Nothing was downloaded"
+                : "Waiting for the first download…"}
           </span>
           <span className="tabular-nums text-zinc-500 dark:text-zinc-400">
             {finished ? `took ${formatDuration(elapsedSeconds(started, run.finishedAt))}` : `${formatRate(progress.rate)} · ${formatEta(progress.etaSeconds)}`}
@@ -112,12 +118,21 @@ function RunView({ run }: { run: RunDetail }) {
           valueText={`${formatBytes(progress.done)} of ${formatBytes(progress.total)}`}
         />
         <dl className="mt-4 flex flex-wrap gap-x-6 gap-y-1 text-sm">
-          <div><dt className="inline text-zinc-500">Started </dt><dd className="inline">{formatDateTime(started)}</dd></div>
-          <div><dt className="inline text-zinc-500">Models root </dt><dd className="inline font-mono text-xs">{run.modelsRoot}</dd></div>
+          <div>
+            <dt className="inline text-zinc-500">Started </dt>
+            <dd className="inline">{formatDateTime(started)}</dd>
+          </div>
+          <div>
+            <dt className="inline text-zinc-500">Models root </dt>
+            <dd className="inline font-mono text-xs">{run.modelsRoot}</dd>
+          </div>
           {COUNTED.map(({ status, label }) => {
             const count = run.models.filter((model) => model.status === status).length;
             return count > 0 ? (
-              <div key={status}><dd className="inline font-semibold tabular-nums">{count}</dd><dt className="inline text-zinc-500"> {label}</dt></div>
+              <div key={status}>
+                <dd className="inline font-semibold tabular-nums">{count}</dd>
+                <dt className="inline text-zinc-500"> {label}</dt>
+              </div>
             ) : null;
           })}
         </dl>

@@ -25,7 +25,12 @@ export function PhaseTimeline({ timings, live, runFinished }: { timings: Record<
               : runFinished
                 ? "skipped"
                 : "waiting";
-        const bar = { done: "bg-emerald-500", running: "bg-sky-500 animate-pulse", waiting: "bg-zinc-300 dark:bg-zinc-700", skipped: "bg-zinc-200 dark:bg-zinc-800" }[state];
+        const bar = {
+          done: "bg-emerald-500",
+          running: "bg-sky-500 animate-pulse",
+          waiting: "bg-zinc-300 dark:bg-zinc-700",
+          skipped: "bg-zinc-200 dark:bg-zinc-800",
+        }[state];
         const caption = { done: ms !== null ? formatDuration(ms / 1000) : "done", running: "running…", waiting: "waiting", skipped: "not needed" }[state];
         return (
           <li key={phase} data-phase={phase} data-state={state}>

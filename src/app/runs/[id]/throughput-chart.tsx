@@ -16,7 +16,13 @@ export function ThroughputChart({ samples }: { samples: ThroughputSample[] }) {
   const latest = samples[samples.length - 1]!.rate;
   return (
     <figure>
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} preserveAspectRatio="none" className="h-28 w-full" role="img" aria-label={`Download rate over ${Math.round(span / 1000)} s, peak ${formatRate(peak)}, now ${formatRate(latest)}`}>
+      <svg
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        preserveAspectRatio="none"
+        className="h-28 w-full"
+        role="img"
+        aria-label={`Download rate over ${Math.round(span / 1000)} s, peak ${formatRate(peak)}, now ${formatRate(latest)}`}
+      >
         <polygon points={`0,${HEIGHT} ${points.join(" ")} ${WIDTH},${HEIGHT}`} className="fill-sky-500/15" />
         <polyline points={points.join(" ")} fill="none" strokeWidth={2} vectorEffect="non-scaling-stroke" className="stroke-sky-500" />
       </svg>

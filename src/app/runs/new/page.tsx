@@ -88,7 +88,9 @@ export default function NewRunPage() {
             className={`rounded-lg border-2 border-dashed p-6 text-center transition-colors ${dragging ? "border-sky-500 bg-sky-500/10" : "border-zinc-300 dark:border-zinc-700"}`}
           >
             <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-300">Drop ComfyUI workflows here — JSON, or PNG/WebP images saved by ComfyUI.</p>
-            <label htmlFor="workflow-upload" className="mb-1 block text-sm font-medium">Workflow files</label>
+            <label htmlFor="workflow-upload" className="mb-1 block text-sm font-medium">
+              Workflow files
+            </label>
             <input
               id="workflow-upload"
               type="file"
@@ -111,7 +113,12 @@ export default function NewRunPage() {
               {uploads.map((upload) => (
                 <li key={upload.fileName} className="flex items-center justify-between gap-2">
                   <span className="font-mono text-xs break-all">{upload.fileName}</span>
-                  <button type="button" className={secondaryButtonClass} aria-label={`Remove ${upload.fileName}`} onClick={() => setUploads((current) => current.filter((item) => item !== upload))}>
+                  <button
+                    type="button"
+                    className={secondaryButtonClass}
+                    aria-label={`Remove ${upload.fileName}`}
+                    onClick={() => setUploads((current) => current.filter((item) => item !== upload))}
+                  >
                     Remove
                   </button>
                 </li>
@@ -144,7 +151,9 @@ export default function NewRunPage() {
       </div>
 
       <Card title="Where models go">
-        <label htmlFor="models-root" className="mb-1 block text-sm font-medium">Models root on the server</label>
+        <label htmlFor="models-root" className="mb-1 block text-sm font-medium">
+          Models root on the server
+        </label>
         <input
           id="models-root"
           className={`${inputClass} font-mono`}
@@ -155,7 +164,9 @@ export default function NewRunPage() {
       </Card>
 
       <Card title="What these workflows need">
-        {workflows.length === 0 && <EmptyState title="No workflows chosen">Upload workflow files or tick some in the workflow folders to see the models they need.</EmptyState>}
+        {workflows.length === 0 && (
+          <EmptyState title="No workflows chosen">Upload workflow files or tick some in the workflow folders to see the models they need.</EmptyState>
+        )}
         {workflows.length > 0 && analysis.isFetching && !analysis.data && <p className="text-sm text-zinc-500">Analysing…</p>}
         {workflows.length > 0 && analysis.error && <ErrorBox title="Could not analyse these workflows" message={analysis.error.message} />}
         {workflows.length > 0 && summary && (
@@ -164,8 +175,19 @@ export default function NewRunPage() {
               {summary.unique} distinct models in {summary.workflows} workflow{summary.workflows === 1 ? "" : "s"}:{" "}
               <strong className="text-emerald-600 dark:text-emerald-400">{summary.present} present</strong>,{" "}
               <strong className="text-amber-600 dark:text-amber-400">{summary.missing} missing</strong>
-              {summary.misplaced > 0 && <>, <strong className="text-amber-600 dark:text-amber-400">{summary.misplaced} in the wrong folder</strong></>}
-              {summary.failed > 0 && <>, <strong className="text-red-600 dark:text-red-400">{summary.failed} unreadable workflow{summary.failed === 1 ? "" : "s"}</strong></>}
+              {summary.misplaced > 0 && (
+                <>
+                  , <strong className="text-amber-600 dark:text-amber-400">{summary.misplaced} in the wrong folder</strong>
+                </>
+              )}
+              {summary.failed > 0 && (
+                <>
+                  ,{" "}
+                  <strong className="text-red-600 dark:text-red-400">
+                    {summary.failed} unreadable workflow{summary.failed === 1 ? "" : "s"}
+                  </strong>
+                </>
+              )}
               {analysis.isFetching && <span className="ml-2 text-zinc-500">updating…</span>}
             </p>
             <div className="space-y-5">
@@ -194,8 +216,12 @@ export default function NewRunPage() {
                               {!model.active && <span className="ml-2 font-sans text-zinc-500">(bypassed)</span>}
                             </td>
                             <td className="py-1 pr-3 text-xs">{model.folder}</td>
-                            <td className="py-1 pr-3 text-xs">{model.nodeType} #{model.nodeId}</td>
-                            <td className="py-1"><StatusChip status={model.status} /></td>
+                            <td className="py-1 pr-3 text-xs">
+                              {model.nodeType} #{model.nodeId}
+                            </td>
+                            <td className="py-1">
+                              <StatusChip status={model.status} />
+                            </td>
                           </tr>
                         ))}
                       </tbody>

@@ -155,7 +155,9 @@ export const civitaiSource: ResolutionSourceModule = {
         const entry = all.find((item) => item.candidate === candidate);
         return `civitai model "${entry?.modelName ?? "?"}" version "${entry?.version.name ?? "?"}"`;
       };
-      const hashFound = hashed ? resolvedFrom(hashed.candidate, `civitai by-hash lookup of ${context.hash?.raw} found "${hashed.candidate.fileName}" in ${where(hashed.candidate)}`) : undefined;
+      const hashFound = hashed
+        ? resolvedFrom(hashed.candidate, `civitai by-hash lookup of ${context.hash?.raw} found "${hashed.candidate.fileName}" in ${where(hashed.candidate)}`)
+        : undefined;
       const decided = hashFound ?? decideFindings({ exact, similar }, context, where);
       const version = decided?.status === "resolved" ? all.find((entry) => entry.candidate.url === decided.url)?.version : undefined;
       const resolution = decided && version ? await checkDownload(context, decided, version) : decided;
@@ -216,7 +218,10 @@ function probeVerdict(probe: DownloadProbe, hasToken: boolean): { status: "ok" |
       : { status: "needs_auth", why: `Civitai forbids this download (${probe.message || "403"})` };
   }
   if (probe.status >= 200 && probe.status < 300 && /html/i.test(probe.contentType)) {
-    return { status: "error", why: `Civitai answered with a web page instead of the file (a sign-in or check page): open the model page in a browser; if it asks to sign in, ${SIGN_IN_HINT}` };
+    return {
+      status: "error",
+      why: `Civitai answered with a web page instead of the file (a sign-in or check page): open the model page in a browser; if it asks to sign in, ${SIGN_IN_HINT}`,
+    };
   }
   if (probe.status === 404) return { status: "error", why: "Civitai lists this file but its download answered 404 (removed?)" };
   return { status: "ok", why: "" };
@@ -227,7 +232,10 @@ async function checkDownload(context: SourceContext, resolution: Resolution, ver
   if (!candidate || !resolution.url) return resolution;
   const hasToken = Boolean(context.tokens.civitai);
   if (version.availability === "EarlyAccess") {
-    return needsAuth(candidate, `${resolution.reason}, but this version is in Early Access on Civitai: wait until it ends, or unlock it at ${candidate.page ?? "the model page"}`);
+    return needsAuth(
+      candidate,
+      `${resolution.reason}, but this version is in Early Access on Civitai: wait until it ends, or unlock it at ${candidate.page ?? "the model page"}`,
+    );
   }
   const url = new URL(resolution.url);
   const probe = await context.client.cached(

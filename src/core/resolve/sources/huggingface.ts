@@ -4,13 +4,7 @@ import { errorMessage } from "../../error-message";
 import type { Candidate } from "../../model";
 import { endpointUrl } from "../../net";
 import { fileStem, matchName, meaningfulWords } from "../match";
-import {
-  decideFindings,
-  needsAuth,
-  type ResolutionSourceModule,
-  type SourceContext,
-  type SourceOutcome,
-} from "../outcome";
+import { decideFindings, needsAuth, type ResolutionSourceModule, type SourceContext, type SourceOutcome } from "../outcome";
 import { HostUnreachableError } from "../upstream";
 import type { Resolution } from "../../model";
 
@@ -22,7 +16,12 @@ const COMFYUI_FILE_PUBLISHERS = ["Comfy-Org", "comfyanonymous"];
 const PUBLISHER_REPOS = 100;
 
 const SearchResultSchema = z.array(
-  z.object({ id: z.string(), gated: z.unknown().optional(), private: z.boolean().optional(), siblings: z.array(z.object({ rfilename: z.string() })).optional() }),
+  z.object({
+    id: z.string(),
+    gated: z.unknown().optional(),
+    private: z.boolean().optional(),
+    siblings: z.array(z.object({ rfilename: z.string() })).optional(),
+  }),
 );
 const RepoInfoSchema = z.object({
   id: z.string(),
@@ -66,7 +65,8 @@ function encodePath(path: string): string {
 function hubRefusal(status: number, headers: Record<string, string>, body: unknown, repo: string, page: string, hasToken: boolean): string {
   const code = headers["x-error-code"];
   const message = headers["x-error-message"] ?? (body as { error?: string } | null)?.error ?? "";
-  if (/invalid credentials/i.test(message)) return `Hugging Face rejected HF_TOKEN (invalid credentials): create a new token at ${new URL("/settings/tokens", page).href} and set HF_TOKEN`;
+  if (/invalid credentials/i.test(message))
+    return `Hugging Face rejected HF_TOKEN (invalid credentials): create a new token at ${new URL("/settings/tokens", page).href} and set HF_TOKEN`;
   if (code === "GatedRepo") {
     return hasToken
       ? `huggingface repo ${repo} is gated and this token has no access yet: accept the license at ${page}, then try again`
@@ -154,7 +154,8 @@ export const huggingFaceSource: ResolutionSourceModule = {
     const repoOf = (candidate: Candidate) => candidate.url.slice(endpointUrl(base, "/").href.length).split("/resolve/")[0] ?? "";
     const where = (candidate: Candidate) => `huggingface repo ${repoOf(candidate)} (${candidate.fileName})`;
     const resolution = decideFindings({ exact, similar }, context, where);
-    const checked = resolution?.status === "resolved" ? await checkAccess(context, resolution, gatedRepos.has(repoOf(resolution.candidates[0]!)), repoOf) : resolution;
+    const checked =
+      resolution?.status === "resolved" ? await checkAccess(context, resolution, gatedRepos.has(repoOf(resolution.candidates[0]!)), repoOf) : resolution;
     return { resolution: checked, similar, queries: tried, problems };
   },
 };
@@ -170,12 +171,7 @@ async function repoInfo(context: SourceContext, repo: string): Promise<{ repo: R
 }
 
 /** A gated repo's file resolves only when the token may download it; without a token, a person must act first. */
-async function checkAccess(
-  context: SourceContext,
-  resolution: Resolution,
-  gated: boolean,
-  repoOf: (candidate: Candidate) => string,
-): Promise<Resolution> {
+async function checkAccess(context: SourceContext, resolution: Resolution, gated: boolean, repoOf: (candidate: Candidate) => string): Promise<Resolution> {
   const candidate = resolution.candidates[0];
   if (!gated || !candidate) return resolution;
   const repo = repoOf(candidate);

@@ -8,9 +8,7 @@ import type { ModelLink } from "../types";
 function linksFor(context: SourceContext): ModelLink[] {
   const { ref } = context;
   const own: ModelLink[] = ref.url ? [{ name: ref.name, url: ref.url, hash: ref.hash, folder: ref.folder }] : [];
-  const shared = context.links.filter(
-    (link) => link.url && matchName(ref.name, link.name) === "exact" && (!link.folder || link.folder === ref.folder),
-  );
+  const shared = context.links.filter((link) => link.url && matchName(ref.name, link.name) === "exact" && (!link.folder || link.folder === ref.folder));
   const seen = new Set<string>();
   return [...own, ...shared].filter((link) => link.url && !seen.has(link.url) && seen.add(link.url));
 }

@@ -47,7 +47,12 @@ describe("inventory router", () => {
   it("suggests same-name-and-size copies, and confirms copies whose cached hashes match", async () => {
     const unhashed = await caller().inventory.get({ modelsRoot });
     expect(unhashed.duplicates).toEqual([
-      expect.objectContaining({ confirmed: false, size: 800, wastedBytes: 800, files: expect.arrayContaining([expect.objectContaining({ relativePath: "styles/ink.safetensors" })]) }),
+      expect.objectContaining({
+        confirmed: false,
+        size: 800,
+        wastedBytes: 800,
+        files: expect.arrayContaining([expect.objectContaining({ relativePath: "styles/ink.safetensors" })]),
+      }),
     ]);
 
     const sameContent = [join(modelsRoot, "checkpoints/copy-of-lora.safetensors"), join(modelsRoot, "loras/detail.safetensors")];
@@ -72,12 +77,27 @@ describe("inventory router", () => {
     const run = await database.db.run.create({ data: { modelsRoot, status: "completed" } });
     await database.db.modelRef.create({
       data: {
-        runId: run.id, name: "wrong-place-vae.safetensors", folder: "vae", nodeType: "VAELoader", nodeId: "3", workflows: ["a.json"],
-        status: "skipped", foundAt: join(modelsRoot, "checkpoints/wrong-place-vae.safetensors"),
+        runId: run.id,
+        name: "wrong-place-vae.safetensors",
+        folder: "vae",
+        nodeType: "VAELoader",
+        nodeId: "3",
+        workflows: ["a.json"],
+        status: "skipped",
+        foundAt: join(modelsRoot, "checkpoints/wrong-place-vae.safetensors"),
       },
     });
     await database.db.modelRef.create({
-      data: { runId: run.id, name: "base.safetensors", folder: "checkpoints", nodeType: "CheckpointLoaderSimple", nodeId: "4", workflows: ["a.json"], status: "present", foundAt: join(modelsRoot, "checkpoints/base.safetensors") },
+      data: {
+        runId: run.id,
+        name: "base.safetensors",
+        folder: "checkpoints",
+        nodeType: "CheckpointLoaderSimple",
+        nodeId: "4",
+        workflows: ["a.json"],
+        status: "present",
+        foundAt: join(modelsRoot, "checkpoints/base.safetensors"),
+      },
     });
     const report = await caller().inventory.get({ modelsRoot });
     expect(report.misplaced).toEqual([
@@ -86,7 +106,9 @@ describe("inventory router", () => {
   });
 
   it("says what to do when the models folder does not exist", async () => {
-    const error = await caller().inventory.get({ modelsRoot: join(modelsRoot, "nope") }).catch((caught: unknown) => caught);
+    const error = await caller()
+      .inventory.get({ modelsRoot: join(modelsRoot, "nope") })
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(TRPCError);
     expect((error as TRPCError).code).toBe("NOT_FOUND");
     expect((error as TRPCError).message).toMatch(/does not exist.*Settings/);

@@ -24,7 +24,9 @@ describe("settings router", () => {
   });
 
   it("rejects values out of range and saves nothing", async () => {
-    const error = await caller().settings.update({ download: { concurrency: 11 } }).catch((caught: unknown) => caught);
+    const error = await caller()
+      .settings.update({ download: { concurrency: 11 } })
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(TRPCError);
     expect((error as TRPCError).code).toBe("BAD_REQUEST");
     expect((await caller().settings.get()).settings.download.concurrency).toBe(6);

@@ -1,13 +1,7 @@
 // settings.get / settings.update: the settings page's procedures. Tokens are write-only.
 import { z } from "zod";
 import { SettingsPatchSchema, SettingsSchema } from "../../../core/config/settings";
-import {
-  getMaskedTokens,
-  getSettings,
-  TokenPatchSchema,
-  updateSettings,
-  updateTokens,
-} from "../../services/settings";
+import { getMaskedTokens, getSettings, TokenPatchSchema, updateSettings, updateTokens } from "../../services/settings";
 import { publicProcedure, router } from "../init";
 
 const MaskedTokenSchema = z.object({ set: z.boolean(), hint: z.string().nullable() });
