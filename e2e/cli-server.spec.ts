@@ -4,9 +4,10 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { comfyfixer } from "../src/test/cli";
+import { api } from "./helpers";
 import { checkpoint, lora, uiWorkflow, vae } from "../tools/upstream-sim/sample-workflows";
 
-test("comfyfixer run --server installs through the dashboard and reports the run id", async ({ baseURL, request }) => {
+test("comfyfixer run --server installs through the dashboard and reports the run id", async ({ baseURL }) => {
   test.setTimeout(120_000);
   const workflow = join(process.env.E2E_SCRATCH!, "cli-server.json");
   // Its own models folder (on the same machine as the server), so other specs' installs do not change its answers.
@@ -33,7 +34,5 @@ test("comfyfixer run --server installs through the dashboard and reports the run
   expect(report.summary).toMatchObject({ models_found: 3, models_downloaded: 3 });
 
   // The dashboard has the same run in its history.
-  const detail = await request.get(`/api/trpc/runs.get?input=${encodeURIComponent(JSON.stringify({ id: report.runId }))}`);
-  expect(detail.ok()).toBe(true);
-  expect(((await detail.json()) as { result: { data: { status: string } } }).result.data.status).toBe("completed");
+  expect((await api(baseURL!).runs.get.query({ id: report.runId })).status).toBe("completed");
 });

@@ -3,6 +3,9 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { expect, type Page } from "@playwright/test";
 import { corpusDir } from "./upstream";
+import { createTRPCClient, httpLink } from "@trpc/client";
+import superjson from "superjson";
+import type { AppRouter } from "../src/server/trpc/root";
 
 export const SCREENSHOTS = "test-results/e2e/screenshots";
 export const RUN_TIMEOUT_MS = 75_000;
@@ -64,9 +67,7 @@ export async function watchRunPage(page: Page): Promise<void> {
 
 export const readWatch = (page: Page) => page.evaluate(() => (window as unknown as { e2eWatch: RunWatch }).e2eWatch);
 
-/** Calls a tRPC mutation the way the dashboard does (for set-up steps that are not under test). */
-export async function trpcMutation(page: Page, path: string, input: unknown): Promise<unknown> {
-  const response = await page.request.post(`/api/trpc/${path}`, { data: input });
-  expect(response.ok(), `${path} answered ${response.status()}: ${await response.text()}`).toBe(true);
-  return ((await response.json()) as { result: { data: unknown } }).result.data;
+/** The app's tRPC API as the CLI and the dashboard call it, for set-up steps and checks that are not under test. */
+export function api(baseURL: string) {
+  return createTRPCClient<AppRouter>({ links: [httpLink({ url: `${baseURL.replace(/\/+$/, "")}/api/trpc`, transformer: superjson })] });
 }

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { apiWorkflow, checkpoint, chooseWorkflows, lora, readWatch, RUN_TIMEOUT_MS, runStatus, startRun, trpcMutation, watchRunPage } from "./helpers";
+import { apiWorkflow, checkpoint, chooseWorkflows, lora, readWatch, RUN_TIMEOUT_MS, runStatus, startRun, api, watchRunPage } from "./helpers";
 
-test("the parallel-downloads setting survives a reload and limits the next run", async ({ page }) => {
+test("the parallel-downloads setting survives a reload and limits the next run", async ({ page, baseURL }) => {
   await page.goto("/settings");
   const concurrency = page.getByLabel("Parallel downloads");
   const before = Number(await concurrency.inputValue());
@@ -24,6 +24,6 @@ test("the parallel-downloads setting survives a reload and limits the next run",
     expect(watch.maxDownloading).toBe(1);
   } finally {
     // Leave the setting as found: the other specs share this database.
-    await trpcMutation(page, "settings.update", { download: { concurrency: before } });
+    await api(baseURL!).settings.update.mutate({ download: { concurrency: before } });
   }
 });

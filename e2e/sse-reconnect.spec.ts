@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { hasCorpus, readWatch, RUN_TIMEOUT_MS, runStatus, trpcMutation, watchRunPage } from "./helpers";
+import { api, hasCorpus, readWatch, RUN_TIMEOUT_MS, runStatus, watchRunPage } from "./helpers";
 import { corpusDir } from "./upstream";
 
 const PICKED = ["comfyanonymous__ComfyUI_examples__ltxv_ltxv_image_to_video.0.9.5.json", "comfyanonymous__ComfyUI_examples__ltxv_ltxv_text_to_video.json"];
@@ -9,18 +9,17 @@ const rowStates = (page: Page) =>
   page.locator("tr[data-model]").evaluateAll((rows) => rows.map((row) => `${row.getAttribute("data-model")}=${row.getAttribute("data-status")}`).sort());
 
 /** How many of the run's models the server has installed (read outside the browser, which is offline). */
-async function installedOnServer(page: Page, runId: string): Promise<number> {
-  const response = await page.request.get(`/api/trpc/runs.get?input=${encodeURIComponent(JSON.stringify({ id: runId }))}`);
-  const run = ((await response.json()) as { result: { data: { models: { status: string }[] } } }).result.data;
+async function installedOnServer(baseURL: string, runId: string): Promise<number> {
+  const run = await api(baseURL).runs.get.query({ id: runId });
   return run.models.filter((model) => model.status === "installed").length;
 }
 
 test.describe("a dropped event stream", () => {
   test.skip(!hasCorpus(), "the shared workflow corpus is not available");
 
-  test("recovers mid-run without losing model rows", async ({ page, context }) => {
+  test("recovers mid-run without losing model rows", async ({ page, context, baseURL }) => {
     await page.goto("/");
-    await trpcMutation(page, "settings.update", { paths: { workflow_folders: [resolve(corpusDir(), "workflows")] } });
+    await api(baseURL!).settings.update.mutate({ paths: { workflow_folders: [resolve(corpusDir(), "workflows")] } });
 
     // Pick the workflows from the configured folder this time.
     await page.goto("/runs/new");
@@ -32,11 +31,11 @@ test.describe("a dropped event stream", () => {
     const runId = page.url().split("/").pop()!;
 
     await expect(page.locator('tr[data-status="downloading"]').first()).toBeVisible({ timeout: RUN_TIMEOUT_MS });
-    const installedBefore = await installedOnServer(page, runId);
+    const installedBefore = await installedOnServer(baseURL!, runId);
     await context.setOffline(true);
     await expect(page.locator('[data-stream="reconnecting"]')).toBeVisible();
     // Stay away until the server has moved on, so the page has events to catch up on.
-    await expect.poll(() => installedOnServer(page, runId), { timeout: RUN_TIMEOUT_MS }).toBeGreaterThan(installedBefore);
+    await expect.poll(() => installedOnServer(baseURL!, runId), { timeout: RUN_TIMEOUT_MS }).toBeGreaterThan(installedBefore);
     await context.setOffline(false);
     await expect(page.locator('[data-stream="live"], [data-stream="ended"]')).toBeVisible();
 

@@ -49,7 +49,7 @@ const total = { passed: 0, failed: 0, skipped: 0 };
 let failedSteps = [];
 for (const step of steps) {
   console.log(`\n=== ${step.name} ===`);
-  const result = spawnSync(step.cmd, step.args, { stdio: "inherit", env: { ...process.env, ...step.env } });
+  const result = spawnSync(step.cmd, step.args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...step.env } });
   if (step.report) {
     const stepCounts = counts(step);
     if (stepCounts) for (const key of Object.keys(total)) total[key] += stepCounts[key];

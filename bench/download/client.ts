@@ -1,6 +1,7 @@
 // The benchmark's download side, in its own process so its peak RSS is ours alone (the simulator runs in the parent).
 import { createDownloader, type DownloadJob } from "../../src/core/download";
-import { hostPolicy } from "../../src/core/net";
+import { hostPolicy } from "../../src/core/net/host-policy";
+import { createHttpClient } from "../../src/core/net/http";
 import type { Settings } from "../../src/core/config/schema";
 
 export type ClientRequest = { settings: Settings["download"]; civitaiUrl: string; hfUrl: string; jobs: DownloadJob[] };
@@ -8,12 +9,13 @@ export type ClientReport = { seconds: number; bytes: number; peakRssMb: number; 
 
 const request = JSON.parse(process.argv[2] ?? "{}") as ClientRequest;
 const endpoints = { civitai: new URL(request.civitaiUrl), huggingface: new URL(request.hfUrl) };
-const downloader = createDownloader({
-  settings: request.settings,
-  policy: hostPolicy({ allowedHosts: ["localhost"], allowPrivateNetworks: true, endpoints, env: {} }),
+const http = createHttpClient({
+  policy: hostPolicy({ allowedHosts: ["localhost"], allowPrivateNetworks: true, endpoints }),
   tokens: {},
   endpoints,
+  userAgent: "ComfyFixer-bench",
 });
+const downloader = createDownloader({ settings: request.settings, http });
 
 const started = performance.now();
 const ttfbMs: number[] = [];
@@ -21,22 +23,25 @@ const outcomes = await Promise.all(
   request.jobs.map((job) => {
     const jobStarted = performance.now();
     let firstByte = false;
-    return downloader.download(job, new AbortController().signal, (progress) => {
-      if (!firstByte && progress.bytes > 0) {
-        firstByte = true;
-        ttfbMs.push(performance.now() - jobStarted);
-      }
+    return downloader.download(job, new AbortController().signal, {
+      onProgress: (progress) => {
+        if (!firstByte && progress.bytes > 0) {
+          firstByte = true;
+          ttfbMs.push(performance.now() - jobStarted);
+        }
+      },
     });
   }),
 );
 const seconds = (performance.now() - started) / 1000;
 await downloader.close();
+await http.close();
 
 const report: ClientReport = {
   seconds,
   bytes: outcomes.reduce((sum, outcome) => sum + outcome.bytes, 0),
   peakRssMb: process.resourceUsage().maxRSS / 1024,
   ttfbMs,
-  failures: outcomes.filter((outcome) => outcome.status !== "installed").map((outcome) => outcome.error ?? "failed"),
+  failures: outcomes.flatMap((outcome) => (outcome.status === "failed" ? [outcome.message] : outcome.status === "cancelled" ? ["cancelled"] : [])),
 };
 process.stdout.write(`${JSON.stringify(report)}\n`);

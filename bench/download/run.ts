@@ -10,11 +10,12 @@ import { promisify } from "node:util";
 import pLimit from "p-limit";
 import { startUpstreamSim, type SimCatalogue } from "../../tools/upstream-sim";
 import type { DownloadJob } from "../../src/core/download";
+import { installTargetFor } from "../../src/core/install/target";
+import { MiB } from "../../tools/upstream-sim/sizes";
 import type { Settings } from "../../src/core/config/schema";
 import type { ClientReport, ClientRequest } from "./client";
 import { DOWNLOAD_PROCESS_NODE_FLAGS } from "../../src/worker/node-flags";
 
-const MiB = 1024 * 1024;
 const scale = process.argv.includes("--quick") ? 0.25 : 1;
 const PARALLEL_FILES = 8;
 const PARALLEL_SIZE = Math.round(256 * MiB * scale);
@@ -82,7 +83,12 @@ try {
   const url = (file: string) => `${sim.hfUrl}/bench/models/resolve/main/${file}`;
   const job = (file: string, root: string): DownloadJob => {
     const info = sim.fileInfo(file);
-    return { url: url(file), modelsRoot: root, targetPath: path.join(root, "checkpoints", file), expectedSha256: info.sha256, expectedSize: info.size };
+    return {
+      url: url(file),
+      target: installTargetFor({ folder: "checkpoints", name: file }, path.join(root, "checkpoints")),
+      expectedSha256: info.sha256,
+      expectedSize: info.size,
+    };
   };
   const parallelFiles = Array.from({ length: PARALLEL_FILES }, (_, index) => `parallel_${index}.bin`);
   process.stdout.write(`Preparing ${PARALLEL_FILES} × ${PARALLEL_SIZE / MiB} MB and 1 × ${CAPPED_SIZE / MiB} MB on the simulator…\n`);

@@ -7,8 +7,9 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { buildInventory, STANDARD_FOLDERS } from "../../src/core/inventory";
-import { sha256File } from "../../src/core/verify/hash";
+import { buildInventory } from "../../src/core/inventory";
+import { sha256File } from "../../src/core/hashing/file-digest";
+import { STANDARD_FOLDERS } from "../../src/core/registry/folders";
 
 const FILES = 100_000;
 const FOLDERS = 30;
@@ -34,7 +35,7 @@ async function best(rounds: number, work: () => Promise<unknown>): Promise<numbe
 const shell = (script: string) => exec("bash", ["-c", script], { maxBuffer: 64 * 1024 * 1024 });
 
 function folderNames(): string[] {
-  const standard = STANDARD_FOLDERS.map(([folder]) => folder);
+  const standard = STANDARD_FOLDERS.map((spec) => spec.key);
   return Array.from({ length: FOLDERS }, (_, index) => standard[index] ?? `custom_pack_${index}`);
 }
 

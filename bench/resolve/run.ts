@@ -6,7 +6,7 @@ import pLimit from "p-limit";
 import { catalogueFromExpected, type ExpectedModels } from "../../tools/upstream-sim/corpus-catalogue";
 import { projectRoot } from "../../src/core/config/project-root";
 import { createMemorySearchCache } from "../../src/core/resolve";
-import { modelRef, resolverFor, startSim, testSettings } from "../../src/core/resolve/test-fixtures";
+import { modelRef, resolverFor, startSim, testSettings } from "../../src/test/fixtures/resolve";
 import type { SearchCache } from "../../src/core/resolve";
 
 const LATENCY_MS = 40;

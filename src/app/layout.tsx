@@ -2,6 +2,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { serverEnv } from "../server/env";
 import { Nav } from "./_components/nav";
 import { ThemeToggle } from "./_components/theme-toggle";
 import { Providers } from "./trpc";
@@ -18,7 +19,7 @@ export const metadata: Metadata = {
 const themeScript = `try{if(localStorage.getItem("comfyfixer-theme")==="light"){document.documentElement.classList.replace("dark","light")}}catch(e){}`;
 
 export default function RootLayout({ children }: { children: ReactNode }) {
-  const demo = process.env.COMFYFIXER_DEMO === "1";
+  const { demo } = serverEnv();
   return (
     <html lang="en" className="dark" suppressHydrationWarning>
       <head>

@@ -3,7 +3,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useDeferredValue, useState } from "react";
-import { RUN_STATUSES, type RunStatus } from "../server/services/run-schemas";
+import { RUN_STATUSES, type RunStatus } from "../core/status";
 import { elapsedSeconds, formatBytes, formatDateTime, formatDuration } from "../core/format";
 import { StatusChip, statusLabel } from "./_components/status-chip";
 import { EmptyState, ErrorBox, PageTitle, inputClass, primaryButtonClass, secondaryButtonClass, TableHead } from "./_components/ui";

@@ -4,6 +4,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink, httpLink, splitLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState, type ReactNode } from "react";
+import superjson from "superjson";
 import type { AppRouter } from "../server/trpc/root";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
@@ -18,8 +19,8 @@ export function Providers({ children }: { children: ReactNode }) {
         splitLink({
           // Queries whose input carries uploaded workflows are too big for a URL: send them as POST.
           condition: (operation) => POSTED_QUERIES.has(operation.path),
-          true: httpLink({ url: "/api/trpc", methodOverride: "POST" }),
-          false: httpBatchLink({ url: "/api/trpc" }),
+          true: httpLink({ url: "/api/trpc", methodOverride: "POST", transformer: superjson }),
+          false: httpBatchLink({ url: "/api/trpc", transformer: superjson }),
         }),
       ],
     }),

@@ -1,10 +1,17 @@
-// The shape every `comfyfixer` sub-command module exports.
+// The shape every `comfyfixer` sub-command module exports, and what each is given.
+import type { EngineEnv } from "../core/config/env";
+
+export type CliContext = {
+  /** The environment, parsed once when the command starts. */
+  env: EngineEnv;
+};
+
 export type CliCommand = {
   name: string;
   summary: string;
   usage: string;
   /** Returns the process exit code. Bad usage should throw UsageError (exit 2). */
-  run(argv: string[]): Promise<number>;
+  run(argv: string[], context: CliContext): Promise<number>;
 };
 
 export class UsageError extends Error {}

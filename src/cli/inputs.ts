@@ -1,6 +1,6 @@
 // What the commands start from: the workflows under the given paths, and where the models are.
+import type { EngineEnv } from "../core/config/env";
 import { buildInventory, locateModel } from "../core/inventory";
-import { modelsDirFrom } from "./args";
 import { analyzeWorkflowFile, collectWorkflowFiles, type PresenceFn, type WorkflowAnalysis } from "../core/workflow";
 
 /** Every workflow under the paths, analysed; a path that cannot be read is an analysis with its error. */
@@ -21,17 +21,18 @@ export const MODELS_LOCATION_FLAGS = {
   "comfyui-url": { type: "string" },
 } as const;
 
-export function modelsLocationFrom(values: { "models-dir"?: string; "extra-model-paths"?: string[]; "comfyui-url"?: string }): ModelsLocation {
+/** Where the models are, from the flags, else COMFYUI_MODELS_DIR. */
+export function modelsLocationFrom(values: { "models-dir"?: string; "extra-model-paths"?: string[]; "comfyui-url"?: string }, env: EngineEnv): ModelsLocation {
   return {
-    modelsDir: modelsDirFrom(values["models-dir"]),
+    modelsDir: values["models-dir"]?.trim() || env.modelsDir,
     extraModelPaths: values["extra-model-paths"] ?? [],
     comfyuiUrl: values["comfyui-url"]?.trim() || undefined,
   };
 }
 
 /** Presence answers from the models folder (or a running ComfyUI), or undefined when none was given. */
-export async function presenceChecker(location: ModelsLocation): Promise<PresenceFn | undefined> {
+export async function presenceChecker(location: ModelsLocation, env: EngineEnv): Promise<PresenceFn | undefined> {
   if (!location.modelsDir && location.extraModelPaths.length === 0 && !location.comfyuiUrl) return undefined;
-  const inventory = await buildInventory(location);
+  const inventory = await buildInventory({ ...location, variables: env.variables });
   return (model) => locateModel(inventory, model);
 }

@@ -1,4 +1,5 @@
 // Entry of the comfyfixer CLI: dispatches to one module per sub-command.
+import { EnvError, parseEngineEnv } from "../core/config/env";
 import { UsageError, type CliCommand } from "./command";
 
 const commands: Record<string, () => Promise<CliCommand>> = {
@@ -38,8 +39,12 @@ export async function main(argv: string[]): Promise<number> {
   }
   const command = await load();
   try {
-    return await command.run(rest);
+    return await command.run(rest, { env: parseEngineEnv(process.env) });
   } catch (error) {
+    if (error instanceof EnvError) {
+      process.stderr.write(`${error.message}\n`);
+      return 2;
+    }
     if (error instanceof UsageError) {
       process.stderr.write(`${error.message}\n\n${command.usage}\n`);
       return 2;

@@ -1,6 +1,6 @@
 // Live progress in the terminal: one bar per active download and a total line, redrawn in place on a TTY;
 // plain status lines otherwise (logs, CI), so piped output stays readable.
-import type { ModelStatus } from "../core/model";
+import type { ModelStatus } from "../core/status";
 import { formatBytes, formatEta, formatRate } from "../core/format";
 
 type Bar = { label: string; bytes: number; total: number | null; rate: number };

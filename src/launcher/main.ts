@@ -3,12 +3,14 @@ import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { projectRoot } from "../core/config/project-root";
+import { errorMessage } from "../core/error-message";
 import { migrate } from "../server/db/migrate";
 import { DOWNLOAD_PROCESS_NODE_FLAGS } from "../worker/node-flags";
 import { supervise, prefixer, type ChildSpec } from "./children";
 import { buildIsMissingOrStale } from "./build-check";
 import { startDemo, type RunningDemo } from "./demo";
 import { startEmbeddedPostgres, type RunningPostgres } from "./embedded-postgres";
+import { parseLauncherEnv, type LauncherEnv } from "./env";
 import { isPortFree } from "./ports";
 
 const log = prefixer("comfyfixer", 4);
@@ -39,19 +41,21 @@ async function main(): Promise<number> {
   const { values } = parseArgs({ options: { dev: { type: "boolean", default: false }, demo: { type: "boolean", default: false } } });
   const root = projectRoot();
   process.chdir(root);
-  const port = Number(process.env.PORT ?? 3000);
-  const host = process.env.HOST ?? "127.0.0.1";
-  if (!Number.isInteger(port) || port <= 0 || port > 65535) {
-    log(`PORT=${process.env.PORT} is not a port number.`);
+  let settings: LauncherEnv;
+  try {
+    settings = parseLauncherEnv(process.env);
+  } catch (error) {
+    log(errorMessage(error));
     return 2;
   }
+  const { port, host } = settings;
   if (!(await isPortFree(port, host))) {
     log(`Port ${port} on ${host} is already in use. Stop whatever uses it, or start with PORT=<another port> npm start.`);
     return 1;
   }
 
   let postgres: RunningPostgres | null = null;
-  let databaseUrl = process.env.DATABASE_URL;
+  let databaseUrl = settings.databaseUrl;
   if (!databaseUrl) {
     // The demo keeps its own database, so it never mixes with a team's real history.
     const dataDir = values.demo ? join(root, ".data", "demo", "postgres") : join(root, ".data", "postgres");
@@ -59,7 +63,7 @@ async function main(): Promise<number> {
     try {
       postgres = await startEmbeddedPostgres(dataDir, prefixer("postgres", 3));
     } catch (error) {
-      log(error instanceof Error ? error.message : String(error));
+      log(errorMessage(error));
       return 1;
     }
     databaseUrl = postgres.url;
@@ -73,7 +77,7 @@ async function main(): Promise<number> {
     const result = await migrate(databaseUrl);
     log(result.applied.length ? `applied migrations: ${result.applied.join(", ")}` : "database schema is up to date");
   } catch (error) {
-    log(`Cannot prepare the database: ${error instanceof Error ? error.message : String(error)}`);
+    log(`Cannot prepare the database: ${errorMessage(error)}`);
     await stopPostgres();
     return 1;
   }
@@ -83,7 +87,7 @@ async function main(): Promise<number> {
     try {
       demo = await startDemo(root, databaseUrl, log);
     } catch (error) {
-      log(`The demo could not start: ${error instanceof Error ? error.message : String(error)}`);
+      log(`The demo could not start: ${errorMessage(error)}`);
       await stopPostgres();
       return 1;
     }
@@ -93,6 +97,8 @@ async function main(): Promise<number> {
     ...demo?.env,
     DATABASE_URL: databaseUrl,
     NODE_ENV: values.dev ? "development" : "production",
+    // Next.js would report usage to its own servers; the product talks to no one but the user's upstreams.
+    NEXT_TELEMETRY_DISABLED: "1",
   };
   const nextBin = join(root, "node_modules", "next", "dist", "bin", "next");
   const buildState = values.dev ? null : await buildIsMissingOrStale(root);
@@ -105,7 +111,7 @@ async function main(): Promise<number> {
     try {
       await runToEnd("build", process.execPath, [nextBin, "build"], env);
     } catch (error) {
-      log(`${error instanceof Error ? error.message : String(error)}. Run \`npm run build\` to see the whole error.`);
+      log(`${errorMessage(error)}. Run \`npm run build\` to see the whole error.`);
       await stopPostgres();
       return 1;
     }

@@ -1,12 +1,20 @@
 // Gives an integration test file its own migrated database, dropped when the file ends.
 import { afterAll, beforeAll, inject } from "vitest";
+import type { RawEnv } from "../core/config/env";
 import { createDb, type Db } from "../server/db/client";
+import { parseServerEnv, type ServerEnv } from "../server/env";
 import { createDatabase, dropDatabase, uniqueDatabaseName } from "./postgres-admin";
 
-export type TestDatabase = { url: string; name: string; db: Db };
+export type TestDatabase = {
+  url: string;
+  name: string;
+  db: Db;
+  /** A server environment on this database, with the variables given (the simulator's, say) and nothing from this process. */
+  env(variables?: RawEnv): ServerEnv;
+};
 
 export function useTestDatabase(): TestDatabase {
-  const handle = {} as TestDatabase;
+  const handle = { env: (variables: RawEnv = {}) => parseServerEnv({ ...variables, DATABASE_URL: handle.url }) } as TestDatabase;
   beforeAll(async () => {
     handle.name = uniqueDatabaseName("cf_test");
     handle.url = await createDatabase(handle.name, inject("templateDatabase"));

@@ -1,5 +1,5 @@
 // Points the engine at a running upstream simulator the way an operator would: through the environment.
-import type { UpstreamSim } from "../../tools/upstream-sim";
+import type { UpstreamSim } from "./sim";
 
 export function simEnv(sim: UpstreamSim): Record<string, string> {
   return {

@@ -1,18 +1,22 @@
-// The worker's liveness record in Postgres, read by health.check and the run supervisor.
+// The worker's liveness record in Postgres, read by the health check and by the run supervisor (a run whose
+// worker's record is stale is taken up by another worker).
 import { hostname } from "node:os";
+import { errorMessage } from "../core/error-message";
 import type { Db } from "../server/db/client";
 
-export const HEARTBEAT_INTERVAL_MS = 5_000;
+export type Heartbeat = { workerId: string; stop(): Promise<void> };
 
-export type Heartbeat = { workerId: string; setCurrentRun(runId: string | null): void; stop(): Promise<void> };
+/** Beats often enough that a live worker is never taken for dead: four beats fit in the stale threshold. */
+export function heartbeatIntervalMs(staleAfterSeconds: number): number {
+  return Math.min(5_000, (staleAfterSeconds * 1000) / 4);
+}
 
-export async function startHeartbeat(db: Db, workerId: string, log: (message: string) => void): Promise<Heartbeat> {
-  let currentRunId: string | null = null;
+export async function startHeartbeat(db: Db, workerId: string, staleAfterSeconds: number, log: (message: string) => void): Promise<Heartbeat> {
   const beat = () =>
     db.workerHeartbeat.upsert({
       where: { workerId },
-      create: { workerId, hostname: hostname(), pid: process.pid, currentRunId },
-      update: { lastSeenAt: new Date(), currentRunId },
+      create: { workerId, hostname: hostname(), pid: process.pid },
+      update: { lastSeenAt: new Date() },
     });
   await beat();
   let failing = false;
@@ -23,19 +27,14 @@ export async function startHeartbeat(db: Db, workerId: string, log: (message: st
         failing = false;
       },
       (error: unknown) => {
-        if (!failing) log(`heartbeat failed, will keep trying: ${error instanceof Error ? error.message : String(error)}`);
+        if (!failing) log(`heartbeat failed, will keep trying: ${errorMessage(error)}`);
         failing = true;
       },
     );
-  }, HEARTBEAT_INTERVAL_MS);
+  }, heartbeatIntervalMs(staleAfterSeconds));
   timer.unref();
   return {
     workerId,
-    setCurrentRun(runId) {
-      currentRunId = runId;
-      // Say at once which run this worker holds (the health page and the run supervisor read it).
-      void beat().catch(() => undefined);
-    },
     async stop() {
       clearInterval(timer);
       await db.workerHeartbeat.deleteMany({ where: { workerId } }).catch(() => undefined);

@@ -1,30 +1,36 @@
 // The worker process: takes jobs from pg-boss, heartbeats into Postgres, stops cleanly on SIGINT/SIGTERM.
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
+import { errorMessage } from "../core/error-message";
 import { createDb } from "../server/db/client";
+import { parseServerEnv } from "../server/env";
 import { QUEUES, startBoss, type QueueKey } from "../server/jobs/queue";
 import { runQueueOf } from "../server/jobs/run-queue";
-import { startRunSupervisor } from "./run/supervisor";
 import { startHeartbeat } from "./heartbeat";
+import { startRunSupervisor } from "./run/supervisor";
 import { TASKS } from "./tasks";
+import type { z } from "zod";
+import type { TaskContext } from "./tasks/context";
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
 async function main() {
-  const databaseUrl = process.env.DATABASE_URL;
-  if (!databaseUrl) {
-    console.error("DATABASE_URL is not set. Start workers with `npm start`, or set DATABASE_URL to the app's database.");
+  let env;
+  try {
+    env = parseServerEnv(process.env);
+  } catch (error) {
+    console.error(`${errorMessage(error)} Start workers with \`npm start\`, or set DATABASE_URL to the app's database.`);
     process.exit(1);
   }
-  const workerId = process.env.COMFYFIXER_WORKER_ID ?? `${hostname()}-${process.pid}-${randomBytes(3).toString("hex")}`;
+  const workerId = env.workerId ?? `${hostname()}-${process.pid}-${randomBytes(3).toString("hex")}`;
   const log = (message: string) => console.log(`${new Date().toISOString()} ${message}`);
-  const db = createDb(databaseUrl);
-  const heartbeat = await startHeartbeat(db, workerId, log);
-  const boss = await startBoss(databaseUrl);
+  const db = createDb(env.databaseUrl);
+  const heartbeat = await startHeartbeat(db, workerId, env.staleRunSeconds, log);
+  const boss = await startBoss(env.databaseUrl);
   const shutdown = new AbortController();
+  const context: TaskContext = { db, env, workerId, shutdown: shutdown.signal, log };
 
-  for (const [key, processor] of Object.entries(TASKS) as [QueueKey, (typeof TASKS)[QueueKey]][]) {
-    const queue = QUEUES[key];
+  const work = async <P>(key: QueueKey, queue: { name: string; payload: z.ZodType<P> }, processor: (payload: P, context: TaskContext) => Promise<void>) => {
     await boss.work(queue.name, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
       if (!job) return;
       const payload = queue.payload.safeParse(job.data);
@@ -33,10 +39,11 @@ async function main() {
         log(`dropping ${key} job ${job.id}: bad payload (${payload.error.message})`);
         return;
       }
-      await processor(payload.data, { db, boss, databaseUrl, heartbeat, signal: shutdown.signal, log });
+      await processor(payload.data, context);
     });
-  }
-  const supervisor = startRunSupervisor(db, runQueueOf(boss), log);
+  };
+  await work("run", QUEUES.run, TASKS.run);
+  const supervisor = startRunSupervisor(db, runQueueOf(boss), env.staleRunSeconds, log);
   log(`worker ${workerId} ready`);
 
   let stopping = false;
@@ -61,6 +68,6 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(`worker failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`worker failed to start: ${errorMessage(error)}`);
   process.exit(1);
 });

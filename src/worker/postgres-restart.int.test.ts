@@ -6,9 +6,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoCatalogue } from "../../tools/upstream-sim/demo-catalogue";
-import { startUpstreamSim, type UpstreamSim } from "../../tools/upstream-sim";
-import { checkpoint, uiWorkflow, vae } from "../../tools/upstream-sim/sample-workflows";
 import { projectRoot } from "../core/config/project-root";
 import type { RunEvent } from "../core/events";
 import { startEmbeddedPostgres, type RunningPostgres } from "../launcher/embedded-postgres";
@@ -18,9 +15,11 @@ import { RunEventRelay } from "../server/events/relay";
 import { createRunEventStream } from "../server/events/sse";
 import { startBoss } from "../server/jobs/queue";
 import { runQueueOf } from "../server/jobs/run-queue";
+import { parseServerEnv } from "../server/env";
 import { createContextInner } from "../server/trpc/init";
 import { createCaller } from "../server/trpc/root";
 import { simEnv } from "../test/sim-env";
+import { demoCatalogue, startUpstreamSim, type UpstreamSim, checkpoint, uiWorkflow, vae } from "../test/sim";
 
 async function eventually<T>(check: () => Promise<T | null | undefined | false>, timeoutMs = 90_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -66,7 +65,7 @@ describe("a PostgreSQL restart mid-run", () => {
   }, 60_000);
 
   it("completes the run and the event stream follows it to the end", { timeout: 180_000 }, async () => {
-    const caller = createCaller(createContextInner({ db, queue: runQueueOf(boss) }));
+    const caller = createCaller(createContextInner({ db, queue: runQueueOf(boss), env: parseServerEnv({ DATABASE_URL: postgres.url }) }));
     const { id } = await caller.runs.create({
       modelsRoot: join(dataDir, "models"),
       workflows: [

@@ -6,8 +6,6 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoCatalogue } from "../../tools/upstream-sim/demo-catalogue";
-import { startUpstreamSim, type UpstreamSim } from "../../tools/upstream-sim";
 import { projectRoot } from "../core/config/project-root";
 import { readRunEvents } from "../server/events/publish";
 import { startBoss } from "../server/jobs/queue";
@@ -16,8 +14,8 @@ import { createContextInner } from "../server/trpc/init";
 import { createCaller } from "../server/trpc/root";
 import { useTestDatabase } from "../test/database";
 import { simEnv } from "../test/sim-env";
-import { checkpoint, lora, uiWorkflow, vae } from "../../tools/upstream-sim/sample-workflows";
 import type PgBoss from "pg-boss";
+import { demoCatalogue, startUpstreamSim, type UpstreamSim, checkpoint, lora, uiWorkflow, vae } from "../test/sim";
 
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
 
@@ -39,8 +37,8 @@ describe("worker processes", () => {
   let sim: UpstreamSim;
   let boss: PgBoss;
   let scratch: string;
-  const workers: ChildProcess[] = [];
-  const caller = () => createCaller(createContextInner({ db: database.db, queue: runQueueOf(boss) }));
+  const workers = new Map<string, ChildProcess>();
+  const caller = () => createCaller(createContextInner({ db: database.db, queue: runQueueOf(boss), env: database.env() }));
   const upload = (fileName: string, content: string) => ({ fileName, content, encoding: "utf8" as const });
 
   const startWorker = (name: string) => {
@@ -50,7 +48,7 @@ describe("worker processes", () => {
       stdio: ["ignore", "pipe", "pipe"],
     });
     for (const stream of [child.stdout, child.stderr]) stream?.on("data", (chunk: Buffer) => output.push(`[${name}] ${chunk}`));
-    workers.push(child);
+    workers.set(name, child);
     return child;
   };
   const finished = (id: string) =>
@@ -70,7 +68,7 @@ describe("worker processes", () => {
     await waitFor(async () => (await database.db.workerHeartbeat.count()) === 2, 30_000);
   });
   afterAll(async () => {
-    for (const worker of workers) worker.kill("SIGKILL");
+    for (const worker of workers.values()) worker.kill("SIGKILL");
     await boss?.stop({ graceful: false });
     await sim?.close();
     if (scratch) await rm(scratch, { recursive: true, force: true });
@@ -118,9 +116,9 @@ describe("worker processes", () => {
       return events.some((event) => event.type === "model.progress" && (event.bytes ?? 0) > 512 * 1024);
     });
     expect(progressed).toBe(true);
-    const owner = await waitFor(() => database.db.workerHeartbeat.findFirst({ where: { currentRunId: id } }));
-    const victim = workers.find((worker) => worker.pid === owner.pid)!;
-    victim.kill("SIGKILL");
+    // The run names the worker that holds it from the moment it is claimed.
+    const owner = await waitFor(() => database.db.run.findFirst({ where: { id, workerId: { not: null } }, select: { workerId: true } }));
+    workers.get(owner.workerId!)!.kill("SIGKILL");
     sim.setOptions({ bytesPerSecondPerConnection: undefined });
 
     const run = await finished(id);

@@ -1,11 +1,9 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { projectRoot } from "../../src/core/config/project-root";
-import { modelBaseName } from "../../src/core/model";
 import type { SimCatalogue } from "./catalogue";
-import { catalogueFromExpected, type ExpectedModels } from "./corpus-catalogue";
+import { baseName, catalogueFromExpected, type ExpectedModels } from "./corpus-catalogue";
 import { demoCatalogue, DEMO_AMBIGUOUS_FILE } from "./demo-catalogue";
 import { startUpstreamSim, type UpstreamSim } from "./index";
 
@@ -35,7 +33,7 @@ describe("catalogueFromExpected", () => {
   it("is deterministic and gives every expected file a home of the default size", () => {
     const catalogue = catalogueFromExpected(expected);
     expect(catalogueFromExpected(expected)).toEqual(catalogue);
-    const names = [...civitaiFiles(catalogue).map(({ file }) => file.name), ...hfFiles(catalogue).map(({ file }) => modelBaseName(file.path))];
+    const names = [...civitaiFiles(catalogue).map(({ file }) => file.name), ...hfFiles(catalogue).map(({ file }) => baseName(file.path))];
     expect(names.sort()).toEqual(
       ["myLora_v2.safetensors", "t5xxl_fp16.safetensors", "easynegative.safetensors", "qwen_vae.safetensors", "linked_lora.safetensors"].sort(),
     );
@@ -58,7 +56,7 @@ describe("catalogueFromExpected", () => {
   });
 });
 
-const corpusFile = path.resolve(projectRoot(), "../shared/corpus/expected.json");
+const corpusFile = fileURLToPath(new URL("../../../shared/corpus/expected.json", import.meta.url));
 
 // The shared corpus sits beside the project on development machines only.
 describe.skipIf(!existsSync(corpusFile))("catalogueFromExpected on the shared corpus", () => {
@@ -76,11 +74,11 @@ describe.skipIf(!existsSync(corpusFile))("catalogueFromExpected on the shared co
   it("hosts every expected model, spread over both hosts with the folder's usual host first", () => {
     const hosted = new Set([
       ...civitaiFiles(catalogue).map(({ file }) => file.name.toLowerCase()),
-      ...hfFiles(catalogue).map(({ file }) => modelBaseName(file.path).toLowerCase()),
+      ...hfFiles(catalogue).map(({ file }) => baseName(file.path).toLowerCase()),
     ]);
     const models = Object.values(corpus).flat();
     for (const model of models) {
-      const base = modelBaseName(model.name);
+      const base = baseName(model.name);
       expect(hosted.has((base.includes(".") ? base : `${base}.safetensors`).toLowerCase())).toBe(true);
     }
     const loraTypes = civitaiFiles(catalogue).filter(({ model }) => model.type === "LORA").length;
@@ -96,7 +94,7 @@ describe.skipIf(!existsSync(corpusFile))("catalogueFromExpected on the shared co
       const response = await fetch(url);
       expect(response.status).toBe(200);
       const bytes = Buffer.from(await response.arrayBuffer());
-      const name = "version" in entry ? entry.file.name : modelBaseName(entry.file.path);
+      const name = "version" in entry ? entry.file.name : baseName(entry.file.path);
       expect(bytes.length).toBe(sim.fileInfo(name).size);
       expect(createHash("sha256").update(bytes).digest("hex")).toBe(sim.fileInfo(name).sha256);
     }

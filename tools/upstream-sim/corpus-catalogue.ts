@@ -1,7 +1,9 @@
 // Builds a simulator catalogue in which every model a corpus expects exists, spread over Civitai and Hugging Face.
 import { createHash } from "node:crypto";
-import { modelBaseName } from "../../src/core/model";
 import type { CivitaiModelType, SimCatalogue, SimCivitaiModel, SimHfRepo } from "./catalogue";
+
+/** The file name alone, whichever slash a workflow wrote. */
+export const baseName = (name: string) => name.slice(Math.max(name.lastIndexOf("/"), name.lastIndexOf("\\")) + 1);
 
 export type ExpectedModel = { name: string; folder: string; node_type?: string; url?: string | null };
 export type ExpectedModels = Record<string, ExpectedModel[]>;
@@ -67,7 +69,7 @@ export function catalogueFromExpected(expected: ExpectedModels, options: CorpusC
   const byFileName = new Map<string, ExpectedModel>();
   for (const workflow of Object.keys(expected).sort()) {
     for (const model of expected[workflow] ?? []) {
-      const base = modelBaseName(model.name);
+      const base = baseName(model.name);
       const fileName = base.includes(".") ? base : `${base}.safetensors`;
       const existing = byFileName.get(fileName.toLowerCase());
       if (!existing || (!existing.url && model.url)) byFileName.set(fileName.toLowerCase(), { ...model, name: fileName });

@@ -1,7 +1,6 @@
 // A small catalogue of SD1.5/SDXL/Flux-like models for the offline demo, with one ambiguous file name.
 import type { SimCatalogue } from "./catalogue";
-
-const MiB = 1024 * 1024;
+import { MiB } from "./sizes";
 
 export type DemoCatalogueOptions = {
   /** Multiplies every file size (default 1: files of 2–48 MiB). */

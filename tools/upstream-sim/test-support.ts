@@ -2,9 +2,9 @@
 import { request as httpRequest } from "node:http";
 import type { SimCatalogue } from "./catalogue";
 import type { UpstreamSim } from "./index";
+import { KiB, MiB } from "./sizes";
 
-export const KiB = 1024;
-export const MiB = 1024 * KiB;
+export { KiB, MiB };
 
 type CivitaiModel = SimCatalogue["civitai"]["models"][number];
 

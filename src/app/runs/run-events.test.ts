@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { RunEvent } from "../../core/events";
-import type { ModelItem as ModelView, RunDetailView as RunDetail } from "./types";
+import type { RunEvent, RunEventInput } from "../../core/events";
+import type { ModelView, RunDetail } from "../../server/services/run-schemas";
 import { applyEventToLive, applyEventToRun, emptyLiveState, needsSnapshot, overallProgress, type LiveState } from "./run-events";
 
 const RUN_ID = "11111111-1111-4111-8111-111111111111";
@@ -35,7 +35,7 @@ function run(models: ModelView[], lastSeq = 0): RunDetail {
     id: RUN_ID,
     status: "queued",
     dryRun: false,
-    createdAt: "2024-01-01T00:00:00.000Z",
+    createdAt: new Date("2024-01-01T00:00:00.000Z"),
     startedAt: null,
     finishedAt: null,
     workflowNames: ["a.json"],
@@ -53,10 +53,20 @@ function run(models: ModelView[], lastSeq = 0): RunDetail {
 }
 
 let seq = 0;
-function event(fields: Omit<RunEvent, "runId" | "seq" | "at"> & { at?: string; seq?: number }): RunEvent {
+function event(fields: RunEventInput & { at?: string; seq?: number }): RunEvent {
   seq += 1;
-  return { runId: RUN_ID, seq: fields.seq ?? seq, at: fields.at ?? new Date(Date.UTC(2024, 0, 1, 0, 0, seq)).toISOString(), ...fields };
+  return { runId: RUN_ID, ...fields, seq: fields.seq ?? seq, at: fields.at ?? new Date(Date.UTC(2024, 0, 1, 0, 0, seq)).toISOString() } as RunEvent;
 }
+
+const resolved = (url: string, size: number) => ({
+  status: "resolved" as const,
+  source: "civitai" as const,
+  url,
+  sha256: null,
+  size,
+  reason: "exact file name",
+  candidates: [],
+});
 
 const ref = (id: string) => ({ id, name: `${id}.safetensors`, folder: "loras" });
 
@@ -67,15 +77,15 @@ describe("applyEventToRun", () => {
     detail = applyEventToRun(detail, event({ type: "run.status", status: "running" }));
     detail = applyEventToRun(
       detail,
-      event({ type: "model.status", model: ref("a"), status: "resolved", data: { source: "civitai", url: "http://x/a", size: 1000 } }),
+      event({ type: "model.status", model: ref("a"), status: "resolved", resolution: resolved("http://x/a", 1000), size: 1000 }),
     );
-    detail = applyEventToRun(detail, event({ type: "model.progress", model: ref("a"), bytes: 400, total: 1000, rate: 200 }));
+    detail = applyEventToRun(detail, event({ type: "model.progress", model: ref("a"), bytes: 400, total: 1000, rate: 200, etaSeconds: 3 }));
     expect(detail.status).toBe("running");
-    expect(detail.startedAt).toBe("2024-01-01T00:00:01.000Z");
+    expect(detail.startedAt).toEqual(new Date("2024-01-01T00:00:01.000Z"));
     expect(detail.models[0]).toMatchObject({ status: "downloading", bytes: 400, size: 1000, source: "civitai", url: "http://x/a" });
     detail = applyEventToRun(
       detail,
-      event({ type: "model.status", model: ref("a"), status: "installed", data: { sha256: "ab".repeat(32), targetPath: "/models/loras/a.safetensors" } }),
+      event({ type: "model.status", model: ref("a"), status: "installed", sha256: "ab".repeat(32), targetPath: "/models/loras/a.safetensors" }),
     );
     expect(detail.models[0]).toMatchObject({ status: "installed", bytes: 1000, sha256: "ab".repeat(32), targetPath: "/models/loras/a.safetensors" });
     expect(detail.models[1]!.status).toBe("missing");
@@ -93,7 +103,7 @@ describe("applyEventToRun", () => {
     seq = 0;
     let detail = run([model("a")]);
     detail = applyEventToRun(detail, event({ type: "model.status", model: ref("a"), status: "failed", message: "HTTP 500 from host" }));
-    detail = applyEventToRun(detail, event({ type: "run.phase", data: { phase: "analysis", state: "finished", ms: 42 } }));
+    detail = applyEventToRun(detail, event({ type: "run.phase", phase: "analysis", state: "finished", ms: 42 }));
     const summary = {
       workflows_scanned: 1,
       models_found: 1,
@@ -105,12 +115,14 @@ describe("applyEventToRun", () => {
       average_rate: null,
       cache_hits: 0,
       cache_misses: 0,
+      all_installed: false,
+      needs_attention: { choose: 0, token: 0, not_found: 0, failed: 1, refused: 0, misplaced: 0 },
     };
-    detail = applyEventToRun(detail, event({ type: "run.finished", status: "failed", data: { summary } }));
+    detail = applyEventToRun(detail, event({ type: "run.finished", status: "failed", summary }));
     expect(detail.models[0]).toMatchObject({ status: "failed", error: "HTTP 500 from host" });
     expect(detail.phaseTimings).toEqual({ analysis: 42 });
     expect(detail).toMatchObject({ status: "failed", summary });
-    expect(detail.finishedAt).toBe("2024-01-01T00:00:03.000Z");
+    expect(detail.finishedAt).toEqual(new Date("2024-01-01T00:00:03.000Z"));
   });
 });
 
@@ -118,26 +130,27 @@ describe("applyEventToLive", () => {
   it("keeps a log, phase states and per-file speed", () => {
     seq = 0;
     let live: LiveState = emptyLiveState();
-    live = applyEventToLive(live, event({ type: "run.phase", data: { phase: "download", state: "started" } }));
-    live = applyEventToLive(live, event({ type: "model.progress", model: ref("a"), bytes: 100, total: 1000, rate: 300, data: { etaSeconds: 3 } }));
-    live = applyEventToLive(live, event({ type: "model.progress", model: ref("b"), bytes: 100, total: 1000, rate: 200 }));
+    live = applyEventToLive(live, event({ type: "run.phase", phase: "download", state: "started" }));
+    live = applyEventToLive(live, event({ type: "model.progress", model: ref("a"), bytes: 100, total: 1000, rate: 300, etaSeconds: 3 }));
+    live = applyEventToLive(live, event({ type: "model.progress", model: ref("b"), bytes: 100, total: 1000, rate: 200, etaSeconds: null }));
     expect(live.phases.download?.state).toBe("started");
     expect(live.speeds.a).toEqual({ rate: 300, etaSeconds: 3 });
 
     live = applyEventToLive(live, event({ type: "model.status", model: ref("a"), status: "installed" }));
     expect(Object.keys(live.speeds)).toEqual(["b"]);
-    live = applyEventToLive(live, event({ type: "log", status: "warn", message: "slow host" }));
+    live = applyEventToLive(live, event({ type: "log", level: "warn", message: "slow host" }));
     expect(live.log.map((line) => line.text)).toEqual(["download started", "a.safetensors: installed", "slow host"]);
     expect(live.log.at(-1)!.level).toBe("warn");
 
-    const again = applyEventToLive(live, { ...event({ type: "log", message: "dup" }), seq: 2 });
+    const again = applyEventToLive(live, { ...event({ type: "log", level: "info", message: "dup" }), seq: 2 });
     expect(again).toBe(live);
   });
 
   it("charts bytes fetched per second across files, at most one point a second", () => {
     seq = 0;
     const at = (ms: number) => new Date(Date.UTC(2024, 0, 1) + ms).toISOString();
-    const progress = (id: string, bytes: number, ms: number) => event({ type: "model.progress", model: ref(id), bytes, total: 10_000, rate: 1e9, at: at(ms) });
+    const progress = (id: string, bytes: number, ms: number) =>
+      event({ type: "model.progress", model: ref(id), bytes, total: 10_000, rate: 1e9, etaSeconds: null, at: at(ms) });
     let live: LiveState = emptyLiveState();
     live = applyEventToLive(live, progress("a", 0, 0));
     live = applyEventToLive(live, progress("a", 500, 250));
@@ -170,7 +183,7 @@ describe("needsSnapshot", () => {
     const detail = run([model("a")], 0);
     expect(needsSnapshot(detail, event({ type: "model.status", model: ref("a"), status: "resolving" }))).toBe(false);
     expect(needsSnapshot(detail, event({ type: "model.status", model: ref("b"), status: "resolving" }))).toBe(true);
-    expect(needsSnapshot(detail, event({ type: "log", message: "no model" }))).toBe(false);
+    expect(needsSnapshot(detail, event({ type: "log", level: "info", message: "no model" }))).toBe(false);
     expect(needsSnapshot({ ...detail, lastSeq: 99 }, event({ type: "model.status", model: ref("b"), status: "resolving" }))).toBe(false);
   });
 });

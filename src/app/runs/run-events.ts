@@ -1,12 +1,11 @@
 // How a run's live events change what the run page shows: the cached run (runs.get) and the
 // live-only extras (event log, phases in progress, per-file speed, throughput samples).
-import type { RunEvent } from "../../core/events";
-import type { ModelStatus } from "../../core/model";
-import { isRunFinished, type RunStatus } from "../../server/services/run-schemas";
-import type { ModelItem as ModelView, RunDetailView as RunDetail } from "./types";
+import type { RunEvent, RunEventOf } from "../../core/events";
+import { isRunFinished, isTransferring, RUN_PHASES, type RunPhase } from "../../core/status";
+import type { ModelView, RunDetail } from "../../server/services/run-schemas";
 
-export const PHASES = ["analysis", "inventory", "resolution", "download", "verification"] as const;
-export type Phase = (typeof PHASES)[number];
+export const PHASES = RUN_PHASES;
+export type Phase = RunPhase;
 export type PhaseState = { state: "started" | "finished"; ms: number | null; at: string };
 
 export type LogLine = { seq: number; at: string; level: string; text: string };
@@ -32,11 +31,6 @@ export const MAX_SAMPLES = 240;
 
 export const emptyLiveState = (): LiveState => ({ lastSeq: 0, log: [], phases: {}, speeds: {}, fetched: {}, mark: null, samples: [], finished: false });
 
-const MODEL_ACTIVE: ReadonlySet<ModelStatus> = new Set(["downloading", "verifying"]);
-
-/** Model fields a `model.status` event's data may carry, copied onto the cached model as they come. */
-const MODEL_DATA_FIELDS = ["source", "url", "sha256", "size", "bytes", "resolution", "targetPath"] as const;
-
 function updateModel(detail: RunDetail, modelId: string, change: (model: ModelView) => ModelView): RunDetail {
   let found = false;
   const models = detail.models.map((model) => {
@@ -47,14 +41,18 @@ function updateModel(detail: RunDetail, modelId: string, change: (model: ModelVi
   return found ? { ...detail, models } : detail;
 }
 
-function applyModelStatus(model: ModelView, event: RunEvent): ModelView {
-  const status = event.status as ModelStatus;
-  const next: ModelView = { ...model, status };
-  for (const field of MODEL_DATA_FIELDS) {
-    const value = event.data?.[field];
-    if (value !== undefined) (next as Record<string, unknown>)[field] = value;
-  }
-  if (status === "failed" || status === "not_found" || status === "needs_auth") next.error = event.message ?? model.error;
+function applyModelStatus(model: ModelView, event: RunEventOf<"model.status">): ModelView {
+  const { status, resolution } = event;
+  const next: ModelView = {
+    ...model,
+    status,
+    ...(resolution ? { resolution, source: resolution.source, url: resolution.url } : {}),
+    ...(event.targetPath !== undefined ? { targetPath: event.targetPath } : {}),
+    ...(event.sha256 !== undefined ? { sha256: event.sha256 } : {}),
+    ...(event.size !== undefined ? { size: event.size } : {}),
+    ...(event.bytes !== undefined ? { bytes: event.bytes } : {}),
+  };
+  if (status === "failed" || status === "not_found" || status === "needs_auth" || status === "refused") next.error = event.message ?? model.error;
   else if (status !== "ambiguous") next.error = null;
   if (status === "installed" && next.size !== null && next.bytes < next.size) next.bytes = next.size;
   return next;
@@ -62,7 +60,7 @@ function applyModelStatus(model: ModelView, event: RunEvent): ModelView {
 
 /** True when an event names a model the cached run does not list yet: the run was planned after the snapshot. */
 export function needsSnapshot(detail: RunDetail, event: RunEvent): boolean {
-  if (event.seq <= detail.lastSeq || !event.model) return false;
+  if (event.seq <= detail.lastSeq || !("model" in event) || !event.model) return false;
   const modelId = event.model.id;
   return !detail.models.some((model) => model.id === modelId);
 }
@@ -74,61 +72,54 @@ export function needsSnapshot(detail: RunDetail, event: RunEvent): boolean {
 export function applyEventToRun(detail: RunDetail, event: RunEvent): RunDetail {
   if (event.seq <= detail.lastSeq) return detail;
   const next: RunDetail = { ...detail, lastSeq: event.seq };
+  const at = new Date(event.at);
   switch (event.type) {
-    case "run.status":
-    case "run.finished": {
-      const status = (event.status ?? next.status) as RunStatus;
-      const withStatus: RunDetail = { ...next, status };
-      if (event.type === "run.finished") {
-        const summary = event.data?.summary as RunDetail["summary"] | undefined;
-        return { ...withStatus, summary: summary ?? next.summary, finishedAt: next.finishedAt ?? event.at };
-      }
-      if (status === "running" && !next.startedAt) withStatus.startedAt = event.at;
-      if (isRunFinished(status) && !next.finishedAt) withStatus.finishedAt = event.at;
+    case "run.status": {
+      const withStatus: RunDetail = { ...next, status: event.status };
+      if (event.status === "running" && !next.startedAt) withStatus.startedAt = at;
+      if (isRunFinished(event.status) && !next.finishedAt) withStatus.finishedAt = at;
       return withStatus;
     }
-    case "run.phase": {
-      const phase = event.data?.phase as string | undefined;
-      const ms = event.data?.ms;
-      if (!phase || event.data?.state !== "finished" || typeof ms !== "number") return next;
-      return { ...next, phaseTimings: { ...next.phaseTimings, [phase]: ms } };
-    }
+    case "run.finished":
+      return { ...next, status: event.status, summary: event.summary ?? next.summary, finishedAt: next.finishedAt ?? at };
+    case "run.phase":
+      if (event.state !== "finished" || event.ms === undefined) return next;
+      return { ...next, phaseTimings: { ...next.phaseTimings, [event.phase]: event.ms } };
     case "model.status":
-      return event.model && event.status ? updateModel(next, event.model.id, (model) => applyModelStatus(model, event)) : next;
+      return updateModel(next, event.model.id, (model) => applyModelStatus(model, event));
     case "model.progress":
-      if (!event.model) return next;
       return updateModel(next, event.model.id, (model) => ({
         ...model,
-        bytes: event.bytes ?? model.bytes,
+        bytes: event.bytes,
         size: event.total ?? model.size,
         status: model.status === "resolved" || model.status === "missing" ? "downloading" : model.status,
       }));
-    default:
+    case "log":
       return next;
   }
 }
 
 function logText(event: RunEvent): string | null {
-  const who = event.model ? `${event.model.name}: ` : "";
   switch (event.type) {
     case "log":
-      return `${who}${event.message ?? ""}`;
+      return `${event.model ? `${event.model.name}: ` : ""}${event.message}`;
     case "model.status":
-      return `${who}${event.status}${event.message ? ` — ${event.message}` : ""}`;
+      return `${event.model.name}: ${event.status}${event.message ? ` — ${event.message}` : ""}`;
     case "run.status":
       return `Run ${event.status}${event.message ? ` — ${event.message}` : ""}`;
     case "run.phase":
-      return `${String(event.data?.phase)} ${String(event.data?.state)}`;
+      return `${event.phase} ${event.state}`;
     case "run.finished":
       return `Run finished: ${event.status}`;
-    default:
+    case "model.progress":
       return null;
   }
 }
 
 function levelOf(event: RunEvent): string {
-  if (event.type === "log") return event.status ?? "info";
-  if (event.status === "failed") return "error";
+  if (event.type === "log") return event.level;
+  if (event.type !== "model.status") return "info";
+  if (event.status === "failed" || event.status === "refused") return "error";
   if (event.status === "ambiguous" || event.status === "not_found" || event.status === "needs_auth") return "warn";
   return "info";
 }
@@ -164,15 +155,11 @@ export function applyEventToLive(live: LiveState, event: RunEvent): LiveState {
   const at = new Date(event.at).getTime();
 
   if (event.type === "run.phase") {
-    const phase = event.data?.phase as Phase | undefined;
-    const state = event.data?.state === "finished" ? "finished" : "started";
-    const ms = typeof event.data?.ms === "number" ? event.data.ms : null;
-    if (phase) next.phases = { ...live.phases, [phase]: { state, ms, at: event.at } };
-  } else if (event.type === "model.progress" && event.model) {
-    const eta = event.data?.etaSeconds;
-    next.speeds = { ...live.speeds, [event.model.id]: { rate: event.rate ?? 0, etaSeconds: typeof eta === "number" ? eta : null } };
-    Object.assign(next, withProgress(live, event.model.id, event.bytes ?? 0, at));
-  } else if (event.type === "model.status" && event.model && !MODEL_ACTIVE.has(event.status as ModelStatus)) {
+    next.phases = { ...live.phases, [event.phase]: { state: event.state, ms: event.ms ?? null, at: event.at } };
+  } else if (event.type === "model.progress") {
+    next.speeds = { ...live.speeds, [event.model.id]: { rate: event.rate, etaSeconds: event.etaSeconds } };
+    Object.assign(next, withProgress(live, event.model.id, event.bytes, at));
+  } else if (event.type === "model.status" && !isTransferring(event.status)) {
     if (live.speeds[event.model.id]) {
       const { [event.model.id]: _done, ...rest } = live.speeds;
       next.speeds = rest;
@@ -187,7 +174,7 @@ export function applyEventToLive(live: LiveState, event: RunEvent): LiveState {
 /** Bytes to fetch, bytes fetched, and the combined rate and time left of a run's downloads. */
 export function overallProgress(models: ModelView[], speeds: Record<string, ModelSpeed>) {
   const downloading = models.filter(
-    (model) => model.size !== null && (model.bytes > 0 || MODEL_ACTIVE.has(model.status) || model.status === "installed" || model.status === "resolved"),
+    (model) => model.size !== null && (model.bytes > 0 || isTransferring(model.status) || model.status === "installed" || model.status === "resolved"),
   );
   const total = downloading.reduce((sum, model) => sum + (model.size ?? 0), 0);
   const done = downloading.reduce((sum, model) => sum + Math.min(model.bytes, model.size ?? model.bytes), 0);

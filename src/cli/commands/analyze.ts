@@ -1,7 +1,7 @@
 // `comfyfixer analyze`: lists the models each workflow needs and, given a models folder, which are there.
 import { buildAnalysisReport, type AnalysisReport } from "../../core/workflow";
 import { parseCommandArgs } from "../args";
-import { UsageError, type CliCommand } from "../command";
+import { UsageError, type CliCommand, type CliContext } from "../command";
 import { analysePaths, MODELS_LOCATION_FLAGS, modelsLocationFrom, presenceChecker } from "../inputs";
 
 const usage = [
@@ -51,7 +51,7 @@ function humanReport(report: AnalysisReport, checked: boolean): string {
   return lines.join("\n") + "\n";
 }
 
-async function run(argv: string[]): Promise<number> {
+async function run(argv: string[], { env }: CliContext): Promise<number> {
   const { values, positionals } = parse(argv);
   if (values.help) {
     process.stdout.write(usage + "\n");
@@ -59,7 +59,7 @@ async function run(argv: string[]): Promise<number> {
   }
   if (positionals.length === 0) throw new UsageError("Give at least one workflow file or folder.");
   const analyses = await analysePaths(positionals);
-  const presence = await presenceChecker(modelsLocationFrom(values));
+  const presence = await presenceChecker(modelsLocationFrom(values, env), env);
   const report = buildAnalysisReport(analyses, presence);
   process.stdout.write(values.json ? JSON.stringify(report, null, 2) + "\n" : humanReport(report, presence !== undefined));
   const readable = analyses.some((analysis) => analysis.error === null);

@@ -14,7 +14,7 @@ import { parseCommandArgs } from "../args";
 import { UsageError, type CliCommand } from "../command";
 import { MODELS_LOCATION_FLAGS, modelsLocationFrom } from "../inputs";
 import { formatBytes } from "../../core/format";
-import { autoV2 } from "../../core/verify/hash";
+import { autoV2 } from "../../core/hashing/file-digest";
 
 const usage = [
   "Usage: comfyfixer inventory [--models-dir DIR] [--extra-model-paths FILE]... [--comfyui-url URL] [--json] [--hash]",
@@ -111,21 +111,21 @@ export const command: CliCommand = {
   name: "inventory",
   summary: "List the models folders of a ComfyUI install, their sizes and duplicates",
   usage,
-  async run(argv) {
+  async run(argv, { env }) {
     const { values, positionals } = parseCommandArgs(argv, OPTIONS);
     if (values.help) {
       process.stdout.write(usage + "\n");
       return 0;
     }
     if (positionals.length > 0) throw new UsageError(`Unexpected argument "${positionals[0]}".`);
-    const location = modelsLocationFrom(values);
+    const location = modelsLocationFrom(values, env);
     if (!location.modelsDir && !location.comfyuiUrl && location.extraModelPaths.length === 0)
       throw new UsageError("No models folder: pass --models-dir DIR, set COMFYUI_MODELS_DIR, or pass --comfyui-url URL.");
 
-    const inventory = await buildInventory(location);
+    const inventory = await buildInventory({ ...location, variables: env.variables });
     let hashes: HashReport | null = null;
     if (values.hash) {
-      hashes = await hashFiles(inventory.files, { cache: createFileHashCache(), onProgress: progressPrinter(process.stderr) });
+      hashes = await hashFiles(inventory.files, { cache: createFileHashCache({ dir: env.cacheDir }), onProgress: progressPrinter(process.stderr) });
       if (process.stderr.isTTY) process.stderr.write("\r\x1b[K");
     }
     process.stdout.write((values.json ? jsonReport(inventory, hashes) : humanReport(inventory, hashes)) + "\n");

@@ -3,10 +3,10 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { UpstreamSim } from "../../../tools/upstream-sim";
-import { resolverCatalogue, startSim } from "../../core/resolve/test-fixtures";
+import { resolverCatalogue, startSim } from "../../test/fixtures/resolve";
 import { comfyfixer as runCli } from "../../test/cli";
 import type { ResolveReport } from "./resolve";
+import { type UpstreamSim } from "../../test/sim";
 
 let sim: UpstreamSim;
 let root: string;

@@ -1,12 +1,14 @@
-// `comfyfixer resolve`: where each missing model can be downloaded from, without downloading anything.
-import pLimit from "p-limit";
+// `comfyfixer resolve`: where each missing model can be downloaded from, without downloading anything — the run's
+// pipeline in a dry run, so each distinct file is resolved once, within the resolve limit.
+import type { EngineEnv } from "../../core/config/env";
 import type { Settings } from "../../core/config/settings";
-import { modelKey, type ModelRef, type Resolution, type ResolutionStatus } from "../../core/model";
-import { upstreamEndpoints } from "../../core/net";
-import { createFileSearchCache, createResolver } from "../../core/resolve";
-import { buildAnalysisReport, type AnalysisReport, type ReportedModel, type WorkflowAnalysis } from "../../core/workflow";
+import { modelKey, type Resolution, type ResolutionStatus } from "../../core/model";
+import { createFileSearchCache } from "../../core/resolve";
+import { createEngine, createMemoryRunStore, type RunModel } from "../../core/run";
+import { runPipeline } from "../../core/run/pipeline";
+import { buildAnalysisReport, linksNaming, uniqueModels, type AnalysisReport, type ReportedModel, type WorkflowAnalysis } from "../../core/workflow";
 import { parseCommandArgs } from "../args";
-import { UsageError, type CliCommand } from "../command";
+import { UsageError, type CliCommand, type CliContext } from "../command";
 import { loadCliSettings } from "../settings";
 import { analysePaths, MODELS_LOCATION_FLAGS, modelsLocationFrom, presenceChecker } from "../inputs";
 
@@ -36,47 +38,67 @@ export type ResolveReport = Omit<AnalysisReport, "workflows" | "summary"> & {
 
 const STATUS_MARK: Record<ResolutionStatus, string> = { resolved: "✓", ambiguous: "?", not_found: "✗", needs_auth: "🔒", error: "!" };
 
-function refOf(model: ReportedModel, workflow: string): ModelRef {
-  const { name, folder, nodeType, nodeId, url, hash, active, inferred } = model;
-  return { name, folder, nodeType, nodeId, workflow, url, hash, active, ...(inferred ? { inferred } : {}) };
-}
-
 /** Resolves each distinct missing file once, however many workflows need it. */
-async function resolveMissing(report: AnalysisReport, analyses: WorkflowAnalysis[], settings: Settings): Promise<ResolveReport> {
-  const cache = createFileSearchCache({ enabled: settings.cache.enabled, ttlHours: settings.cache.ttl_hours, maxSizeMb: settings.cache.max_size_mb });
-  const resolver = createResolver({
+async function resolveMissing(report: AnalysisReport, analyses: WorkflowAnalysis[], settings: Settings, env: EngineEnv): Promise<ResolveReport> {
+  const missing = new Set(report.workflows.flatMap((workflow) => workflow.models.filter((model) => model.status === "missing").map(modelKey)));
+  const links = analyses.flatMap((analysis) => analysis.links);
+  const models: RunModel[] = uniqueModels(analyses.flatMap((analysis) => analysis.models))
+    .filter(({ ref }) => missing.has(modelKey(ref)))
+    .map(({ ref, workflows }) => ({
+      id: modelKey(ref),
+      ref,
+      workflows,
+      links: linksNaming(ref, links),
+      status: "missing",
+      target: null,
+      foundAt: null,
+      resolution: null,
+      sha256: null,
+      bytes: 0,
+      size: null,
+      error: null,
+      attempts: 0,
+    }));
+  const cache = createFileSearchCache({
+    enabled: settings.cache.enabled,
+    ttlHours: settings.cache.ttl_hours,
+    maxSizeMb: settings.cache.max_size_mb,
+    dir: env.cacheDir,
+  });
+  const engine = createEngine({
     settings,
-    tokens: { civitai: process.env.CIVITAI_API_TOKEN || null, huggingface: process.env.HF_TOKEN || null },
-    endpoints: upstreamEndpoints(),
-    cache,
-    links: analyses.flatMap((analysis) => analysis.links),
+    env,
+    tokens: env.tokens,
+    searchCache: cache,
     log: (level, message) => {
       if (level === "warn" || level === "error") process.stderr.write(`${level}: ${message}\n`);
     },
   });
-  const limit = pLimit(settings.resolve.concurrency);
-  const answers = new Map<string, Promise<Resolution>>();
-  const workflows = await Promise.all(
-    report.workflows.map(async (workflow) => ({
-      ...workflow,
-      models: await Promise.all(
-        workflow.models.map(async (model): Promise<ResolvedModel> => {
-          if (model.status !== "missing") return model;
-          const key = modelKey(model);
-          if (!answers.has(key))
-            answers.set(
-              key,
-              limit(() => resolver.resolve(refOf(model, workflow.path))),
-            );
-          return { ...model, resolution: await answers.get(key)! };
-        }),
-      ),
-    })),
-  );
-  await cache.flush();
+  try {
+    await runPipeline(models, {
+      resolver: engine.resolver,
+      downloader: engine.downloader,
+      store: createMemoryRunStore(),
+      resolveConcurrency: settings.resolve.concurrency,
+      downloadConcurrency: 1,
+      dryRun: true,
+      signal: new AbortController().signal,
+    });
+  } finally {
+    await engine.close();
+    await cache.flush();
+  }
+  const answers = new Map(models.map((model) => [model.id, model.resolution]));
+  const workflows = report.workflows.map((workflow) => ({
+    ...workflow,
+    models: workflow.models.map((model): ResolvedModel => {
+      const resolution = answers.get(modelKey(model));
+      return resolution ? { ...model, resolution } : model;
+    }),
+  }));
   const counts: Record<ResolutionStatus, number> = { resolved: 0, ambiguous: 0, not_found: 0, needs_auth: 0, error: 0 };
-  for (const answer of answers.values()) counts[(await answer).status]++;
-  const stats = resolver.stats();
+  for (const answer of answers.values()) if (answer) counts[answer.status]++;
+  const stats = engine.resolver.stats();
   return { workflows, summary: { ...report.summary, resolution: counts, cache: { hits: stats.cacheHits, misses: stats.cacheMisses } } };
 }
 
@@ -120,7 +142,7 @@ function humanReport(report: ResolveReport): string {
   return lines.join("\n") + "\n";
 }
 
-async function run(argv: string[]): Promise<number> {
+async function run(argv: string[], { env }: CliContext): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, {
     ...MODELS_LOCATION_FLAGS,
     config: { type: "string" },
@@ -135,11 +157,11 @@ async function run(argv: string[]): Promise<number> {
   const analyses = await analysePaths(positionals);
   if (!analyses.some((analysis) => analysis.error === null)) {
     for (const analysis of analyses) process.stderr.write(`${analysis.path}: ${analysis.error}\n`);
-    return 1;
+    return 2;
   }
-  const presence = await presenceChecker(modelsLocationFrom(values));
+  const presence = await presenceChecker(modelsLocationFrom(values, env), env);
   const settings = await loadCliSettings(values.config);
-  const report = await resolveMissing(buildAnalysisReport(analyses, presence), analyses, settings);
+  const report = await resolveMissing(buildAnalysisReport(analyses, presence), analyses, settings, env);
   process.stdout.write(values.json ? JSON.stringify(report, null, 2) + "\n" : humanReport(report));
   const { resolution } = report.summary;
   return resolution.resolved === Object.values(resolution).reduce((sum, count) => sum + count, 0) ? 0 : 3;

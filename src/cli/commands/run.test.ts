@@ -5,14 +5,20 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { catalogueFromExpected, type ExpectedModels } from "../../../tools/upstream-sim/corpus-catalogue";
-import { DEMO_AMBIGUOUS_FILE, demoCatalogue } from "../../../tools/upstream-sim/demo-catalogue";
-import { startUpstreamSim, type UpstreamSim } from "../../../tools/upstream-sim";
-import { DEMO_PRESENT_FILES, demoWorkflows } from "../../../tools/upstream-sim/sample-workflows";
 import { projectRoot } from "../../core/config/project-root";
 import { modelBaseName, normaliseModelName } from "../../core/model";
 import { comfyfixer } from "../../test/cli";
 import { simEnv } from "../../test/sim-env";
+import {
+  catalogueFromExpected,
+  type ExpectedModels,
+  DEMO_AMBIGUOUS_FILE,
+  demoCatalogue,
+  startUpstreamSim,
+  type UpstreamSim,
+  DEMO_PRESENT_FILES,
+  demoWorkflows,
+} from "../../test/sim";
 
 type ReportModel = {
   name: string;

@@ -4,7 +4,8 @@ import { resolve as resolvePath } from "node:path";
 import { LOG_LEVELS, type LogLevel } from "../../core/config/schema";
 import { collectWorkflowFiles } from "../../core/workflow";
 import { parseCommandArgs } from "../args";
-import { UsageError, type CliCommand } from "../command";
+import type { EngineEnv } from "../../core/config/env";
+import { UsageError, type CliCommand, type CliContext } from "../command";
 import { createProgressDisplay } from "../progress";
 import { loadCliSettings } from "../settings";
 import { MODELS_LOCATION_FLAGS, modelsLocationFrom } from "../inputs";
@@ -32,7 +33,7 @@ const usage = [
   "Exit code: 0 when every needed model is present at the end, 3 when some are not, 2 for bad usage.",
 ].join("\n");
 
-function parse(argv: string[]) {
+function parse(argv: string[], env: EngineEnv) {
   const { values, positionals } = parseCommandArgs(argv, {
     ...MODELS_LOCATION_FLAGS,
     config: { type: "string" },
@@ -54,13 +55,13 @@ function parse(argv: string[]) {
     throw new UsageError(`--log-level must be one of ${LOG_LEVELS.join(", ")}, not "${logLevel}".`);
   }
   if (!values.help && positionals.length === 0) throw new UsageError("Give at least one workflow file or folder.");
-  const location = modelsLocationFrom(values);
+  const location = modelsLocationFrom(values, env);
   if (!values.help && !location.modelsDir) throw new UsageError("Give the ComfyUI models folder with --models-dir DIR (or set COMFYUI_MODELS_DIR).");
   return { ...values, positionals, concurrency, logLevel: logLevel as LogLevel, location, modelsDir: location.modelsDir ?? "" };
 }
 
-async function run(argv: string[]): Promise<number> {
-  const args = parse(argv);
+async function run(argv: string[], { env }: CliContext): Promise<number> {
+  const args = parse(argv, env);
   if (args.help) {
     process.stdout.write(usage + "\n");
     return 0;
@@ -69,7 +70,7 @@ async function run(argv: string[]): Promise<number> {
   for (const entry of errors) process.stderr.write(`${entry.path}: ${entry.error}\n`);
   if (files.length === 0) {
     process.stderr.write("No workflow files found in the given paths.\n");
-    return 1;
+    return 2;
   }
   const display = createProgressDisplay(process.stderr, { quiet: args.json && args.logLevel !== "debug" });
   const controller = new AbortController();
@@ -102,6 +103,7 @@ async function run(argv: string[]): Promise<number> {
         modelsRoot: resolvePath(args.modelsDir),
         extraModelPaths: args.location.extraModelPaths,
         settings,
+        env,
         dryRun: args["dry-run"],
         includeInactive: args["include-inactive"],
         display,

@@ -1,12 +1,19 @@
-// What `comfyfixer run` prints: the analysis report with each model's final state, and the run's summary.
-import type { ModelStatus, Resolution } from "../../core/model";
-import { modelKey } from "../../core/model";
-import type { RunSummary } from "../../core/pipeline/summary";
-import type { AnalysisReport, ReportedModel } from "../../core/workflow";
+// What `comfyfixer run` prints: each workflow with its models' final states, the summary, and the outcome — the same
+// whether the run went on here or on a dashboard's workers.
+import type { Resolution } from "../../core/model";
+import { outcomeLine, type RunSummary } from "../../core/run/summary";
+import { modelStatusRule, type ModelStatus } from "../../core/status";
 import { formatBytes } from "../../core/format";
 
-export type FinalModelState = {
+export type RunReportModel = {
+  name: string;
+  folder: string;
+  nodeType: string;
+  active: boolean;
+  /** Every workflow that needs it. */
+  workflows: string[];
   status: ModelStatus;
+  /** Where the file is (present, misplaced) or went (installed, or where it would go). */
   path: string | null;
   sha256: string | null;
   bytes: number;
@@ -14,47 +21,34 @@ export type FinalModelState = {
   resolution: Resolution | null;
 };
 
-export type RunReportModel = Omit<ReportedModel, "status"> & FinalModelState;
+export type RunReportWorkflow = { path: string; format: string | null; error: string | null };
 
 export type RunReport = {
   runId?: string;
   status?: string;
-  workflows: Array<Omit<AnalysisReport["workflows"][number], "models"> & { models: RunReportModel[] }>;
-  summary: AnalysisReport["summary"] & RunSummary;
+  /** All installed, or what needs attention, in one line. */
+  outcome: string;
+  workflows: Array<RunReportWorkflow & { models: RunReportModel[] }>;
+  summary: RunSummary;
 };
 
 export function buildRunReport(
-  analysis: AnalysisReport,
-  finalOf: (key: string) => FinalModelState | undefined,
+  workflows: RunReportWorkflow[],
+  models: RunReportModel[],
   summary: RunSummary,
   extra: { runId?: string; status?: string } = {},
 ): RunReport {
   return {
     ...extra,
-    workflows: analysis.workflows.map((workflow) => ({
-      ...workflow,
-      models: workflow.models.map((model) => {
-        const final = finalOf(modelKey(model));
-        const base: FinalModelState = {
-          status: model.status === "misplaced" ? "skipped" : model.status,
-          path: null,
-          sha256: null,
-          bytes: 0,
-          error: null,
-          resolution: null,
-        };
-        return { ...model, ...base, ...final };
-      }),
-    })),
-    summary: { ...analysis.summary, ...summary },
+    outcome: outcomeLine(summary),
+    workflows: workflows.map((workflow) => ({ ...workflow, models: models.filter((model) => model.workflows.includes(workflow.path)) })),
+    summary,
   };
 }
 
 /** 0 when every model a workflow really needs is on disk at the end; 3 when some are not. */
 export function runExitCode(report: RunReport): number {
-  const unsatisfied = report.workflows.some((workflow) =>
-    workflow.models.some((model) => model.active && model.status !== "present" && model.status !== "installed"),
-  );
+  const unsatisfied = report.workflows.some((workflow) => workflow.models.some((model) => model.active && !modelStatusRule(model.status).satisfied));
   return unsatisfied ? 3 : 0;
 }
 
@@ -73,6 +67,7 @@ export function formatRunReport(report: RunReport): string {
     `${s.workflows_scanned} workflow(s), ${s.models_found} model(s): ${s.models_missing} missing, ${s.models_resolved} resolved, ` +
       `${s.models_downloaded} downloaded (${formatBytes(s.bytes_downloaded)}), ${s.models_failed} failed.` +
       (report.runId ? ` Run ${report.runId}.` : ""),
+    report.outcome,
   );
   return lines.join("\n");
 }

@@ -1,5 +1,6 @@
 // Follows a run's server-sent events, reconnecting with Last-Event-ID so nothing is missed.
-import type { RunEvent } from "../../core/events";
+import { createParser } from "eventsource-parser";
+import { RunEventSchema, type RunEvent } from "../../core/events";
 import { backoffDelayMs, sleep } from "../../core/net/retry";
 
 export type SseFollowOptions = {
@@ -9,29 +10,6 @@ export type SseFollowOptions = {
   signal: AbortSignal;
   maxAttempts?: number;
 };
-
-/** Splits an SSE byte stream into messages (blank-line separated) and hands each on. */
-async function readMessages(body: ReadableStream<Uint8Array>, onMessage: (fields: Map<string, string>) => void) {
-  const decoder = new TextDecoder();
-  let buffer = "";
-  for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
-    buffer += decoder.decode(chunk, { stream: true });
-    let boundary: number;
-    while ((boundary = buffer.indexOf("\n\n")) >= 0) {
-      const block = buffer.slice(0, boundary);
-      buffer = buffer.slice(boundary + 2);
-      const fields = new Map<string, string>();
-      for (const line of block.split("\n")) {
-        if (!line || line.startsWith(":")) continue;
-        const colon = line.indexOf(":");
-        const name = colon < 0 ? line : line.slice(0, colon);
-        const value = colon < 0 ? "" : line.slice(colon + 1).replace(/^ /, "");
-        fields.set(name, fields.has(name) ? `${fields.get(name)}\n${value}` : value);
-      }
-      if (fields.size > 0) onMessage(fields);
-    }
-  }
-}
 
 /** Resolves when the server sends the end event; retries dropped connections from the last seen id. */
 export async function followRunEvents(options: SseFollowOptions): Promise<void> {
@@ -45,19 +23,24 @@ export async function followRunEvents(options: SseFollowOptions): Promise<void> 
         signal: options.signal,
       });
       if (!response.ok || !response.body) throw new Error(`the server answered ${response.status} for the event stream`);
-      await readMessages(response.body, (fields) => {
-        if (fields.get("event") === "end") {
-          ended = true;
-          return;
-        }
-        const data = fields.get("data");
-        if (!data) return;
-        const event = JSON.parse(data) as RunEvent;
-        lastId = Math.max(lastId, event.seq);
-        failures = 0;
-        options.onEvent(event);
+      const parser = createParser({
+        onEvent(message) {
+          if (message.event === "end") {
+            ended = true;
+            return;
+          }
+          const event = RunEventSchema.safeParse(JSON.parse(message.data));
+          if (!event.success) return;
+          lastId = Math.max(lastId, event.data.seq);
+          failures = 0;
+          options.onEvent(event.data);
+        },
       });
-      if (ended) return;
+      const decoder = new TextDecoder();
+      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+        parser.feed(decoder.decode(chunk, { stream: true }));
+        if (ended) return;
+      }
       throw new Error("the event stream closed early");
     } catch (error) {
       if (options.signal.aborted) throw error;

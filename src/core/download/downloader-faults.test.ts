@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { readFile, symlink, writeFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { neverAborted, startHarness, type DownloadHarness } from "./test-fixtures";
+import { neverAborted, quietly, startHarness, type DownloadHarness } from "../../test/fixtures/download";
 
 const sha256Of = async (file: string) =>
   createHash("sha256")
@@ -18,10 +18,10 @@ describe("downloader: faults upstream", () => {
   it("resumes a segment after a connection reset, with Range and If-Range, and the hash stays right", async () => {
     harness.sim.addFault({ server: "storage", pathIncludes: "big.safetensors", kind: "resetAt", byte: 300 * 1024 });
     const job = harness.hfJob("big.safetensors");
-    const outcome = await harness.downloader({ retries: 2 }).download(job, neverAborted(), () => undefined);
+    const outcome = await harness.downloader({ retries: 2 }).download(job, neverAborted(), quietly);
 
     expect(outcome).toMatchObject({ status: "installed", sha256: job.expectedSha256 });
-    expect(await sha256Of(job.targetPath)).toBe(job.expectedSha256);
+    expect(await sha256Of(job.target.absolutePath)).toBe(job.expectedSha256);
     const requests = harness.storageRequests("big.safetensors");
     // The reset hit the first segment (bytes 0-1048575): it continues from where the bytes stopped, not from zero.
     const resumedFirstSegment = requests.filter((request) => /^bytes=[1-9]\d*-1048575$/.test(request.headers.range ?? ""));
@@ -32,10 +32,10 @@ describe("downloader: faults upstream", () => {
   it("restarts from zero when the server ignores Range, and still verifies", async () => {
     harness.sim.addFault({ server: "storage", pathIncludes: "big.safetensors", kind: "ignoreRange", times: 10 });
     const job = harness.hfJob("big.safetensors");
-    const outcome = await harness.downloader().download(job, neverAborted(), () => undefined);
+    const outcome = await harness.downloader().download(job, neverAborted(), quietly);
 
     expect(outcome).toMatchObject({ status: "installed", sha256: job.expectedSha256 });
-    expect(await sha256Of(job.targetPath)).toBe(job.expectedSha256);
+    expect(await sha256Of(job.target.absolutePath)).toBe(job.expectedSha256);
     expect(harness.storageRequests("big.safetensors")).toHaveLength(1);
   });
 
@@ -43,7 +43,7 @@ describe("downloader: faults upstream", () => {
     harness.sim.addFault({ server: "storage", pathIncludes: "small.safetensors", kind: "wrongBytes" });
     const job = harness.hfJob("small.safetensors");
     const logs: string[] = [];
-    const outcome = await harness.downloader({}, { log: (_level, message) => logs.push(message) }).download(job, neverAborted(), () => undefined);
+    const outcome = await harness.downloader({}, { log: (_level, message) => logs.push(message) }).download(job, neverAborted(), quietly);
 
     expect(outcome).toMatchObject({ status: "installed", sha256: job.expectedSha256, attempts: 2 });
     expect(logs.some((message) => message.includes("SHA-256"))).toBe(true);
@@ -52,18 +52,17 @@ describe("downloader: faults upstream", () => {
   it("fails with the reason when the file is wrong twice, leaving nothing behind", async () => {
     harness.sim.addFault({ server: "storage", pathIncludes: "small.safetensors", kind: "wrongBytes", times: 2 });
     const job = harness.hfJob("small.safetensors");
-    const outcome = await harness.downloader().download(job, neverAborted(), () => undefined);
+    const outcome = await harness.downloader().download(job, neverAborted(), quietly);
 
-    expect(outcome.status).toBe("failed");
-    expect(outcome.error).toContain(`not the ${job.expectedSha256}`);
-    expect(existsSync(job.targetPath)).toBe(false);
-    expect(existsSync(`${job.targetPath}.part`)).toBe(false);
+    expect(outcome).toMatchObject({ status: "failed", reason: "wrong_file", message: expect.stringContaining(`not the ${job.expectedSha256}`) });
+    expect(existsSync(job.target.absolutePath)).toBe(false);
+    expect(existsSync(`${job.target.absolutePath}.part`)).toBe(false);
   });
 
   it("continues after a body cut short of its Content-Length", async () => {
     harness.sim.addFault({ server: "storage", pathIncludes: "small.safetensors", kind: "truncateAt", byte: 50_000 });
     const job = harness.hfJob("small.safetensors");
-    const outcome = await harness.downloader().download(job, neverAborted(), () => undefined);
+    const outcome = await harness.downloader().download(job, neverAborted(), quietly);
 
     expect(outcome).toMatchObject({ status: "installed", sha256: job.expectedSha256 });
     expect(harness.storageRequests("small.safetensors").map((request) => request.headers.range)).toEqual(["bytes=0-204802", "bytes=50000-204802"]);
@@ -74,7 +73,7 @@ describe("downloader: faults upstream", () => {
     harness.sim.addFault({ server: "hf", pathIncludes: "small.safetensors", kind: "status", status: 500 });
     const job = harness.hfJob("small.safetensors");
     const started = performance.now();
-    const outcome = await harness.downloader().download(job, neverAborted(), () => undefined);
+    const outcome = await harness.downloader().download(job, neverAborted(), quietly);
 
     expect(outcome).toMatchObject({ status: "installed", sha256: job.expectedSha256, attempts: 3 });
     expect(performance.now() - started).toBeGreaterThanOrEqual(950);
@@ -84,7 +83,7 @@ describe("downloader: faults upstream", () => {
     harness.sim.addFault({ server: "storage", pathIncludes: "small.safetensors", kind: "stall", afterByte: 60_000, ms: 20_000 });
     const job = harness.hfJob("small.safetensors");
     const started = performance.now();
-    const outcome = await harness.downloader({ download_timeout: 1 }).download(job, neverAborted(), () => undefined);
+    const outcome = await harness.downloader({ download_timeout: 1 }).download(job, neverAborted(), quietly);
 
     expect(outcome).toMatchObject({ status: "installed", sha256: job.expectedSha256 });
     expect(performance.now() - started).toBeLessThan(10_000);
@@ -94,22 +93,21 @@ describe("downloader: faults upstream", () => {
   it("never saves an HTML page as the model", async () => {
     harness.sim.addFault({ server: "storage", pathIncludes: "small.safetensors", kind: "html200", times: 5 });
     const job = harness.hfJob("small.safetensors");
-    const outcome = await harness.downloader().download(job, neverAborted(), () => undefined);
+    const outcome = await harness.downloader().download(job, neverAborted(), quietly);
 
-    expect(outcome.status).toBe("failed");
-    expect(outcome.error).toMatch(/web page/);
-    expect(existsSync(job.targetPath)).toBe(false);
-    expect(existsSync(`${job.targetPath}.part`)).toBe(false);
+    expect(outcome).toMatchObject({ status: "failed", reason: "wrong_file", message: expect.stringMatching(/web page/) });
+    expect(existsSync(job.target.absolutePath)).toBe(false);
+    expect(existsSync(`${job.target.absolutePath}.part`)).toBe(false);
   });
 
-  it("re-resolves an expired presigned URL (403) and continues", async () => {
+  it("asks the source's own URL again when the presigned storage URL answers 403, and continues", async () => {
     const job = harness.hfJob("big.safetensors");
-    let reresolved = 0;
     harness.sim.addFault({ server: "storage", pathIncludes: "big.safetensors", kind: "status", status: 403, times: 2 });
-    const outcome = await harness.downloader().download({ ...job, reresolveUrl: async () => (reresolved++, job.url) }, neverAborted(), () => undefined);
+    const outcome = await harness.downloader().download(job, neverAborted(), quietly);
 
     expect(outcome).toMatchObject({ status: "installed", sha256: job.expectedSha256 });
-    expect(reresolved).toBeGreaterThanOrEqual(1);
+    const asked = harness.sim.requests.filter((request) => request.server === "hf" && request.path.includes("big.safetensors"));
+    expect(asked.length).toBeGreaterThanOrEqual(2);
   });
 });
 
@@ -120,13 +118,9 @@ describe("downloader: presigned URLs that expire during a download", () => {
 
   it("fetches a fresh URL from the API when a segment gets 403, and finishes with the right hash", async () => {
     const job = harness.hfJob("big.safetensors");
-    let reresolved = 0;
-    const outcome = await harness
-      .downloader({ per_host_concurrency: 2, retries: 5 })
-      .download({ ...job, reresolveUrl: async () => (reresolved++, job.url) }, neverAborted(), () => undefined);
+    const outcome = await harness.downloader({ per_host_concurrency: 2, retries: 5 }).download(job, neverAborted(), quietly);
 
     expect(outcome).toMatchObject({ status: "installed", sha256: job.expectedSha256 });
-    expect(reresolved).toBeGreaterThanOrEqual(1);
     expect(harness.sim.requests.filter((request) => request.server === "hf").length).toBeGreaterThanOrEqual(2);
   });
 });
@@ -136,54 +130,39 @@ describe("downloader: safety", () => {
   beforeEach(async () => (harness = await startHarness()));
   afterEach(async () => harness.close());
 
-  it.each([["../escape.safetensors"], ["/etc/passwd"], ["checkpoints/../../x.safetensors"]])("refuses the target %s outside the models root", async (name) => {
-    const job = harness.hfJob("small.safetensors", { targetPath: path.resolve(harness.root, name) });
-    const outcome = await harness.downloader().download(job, neverAborted(), () => undefined);
-    expect(outcome.status).toBe("failed");
-    expect(outcome.error).toMatch(/models folder/);
-    expect(harness.sim.requests).toHaveLength(0);
-  });
-
-  it("refuses a symlink that leads out of the models root", async () => {
-    await symlink(path.dirname(harness.root), path.join(harness.root, "loras"));
-    const job = harness.hfJob("small.safetensors", { targetPath: path.join(harness.root, "loras", "x.safetensors") });
-    const outcome = await harness.downloader().download(job, neverAborted(), () => undefined);
-    expect(outcome).toMatchObject({ status: "failed", error: expect.stringMatching(/symlink/) });
-  });
-
   it("refuses a URL on a private address unless private networks are allowed, before any request", async () => {
     const job = harness.hfJob("small.safetensors", { url: `${harness.sim.storageUrl}/anything` });
-    const outcome = await harness.downloader({}, { policy: harness.policy(false) }).download(job, neverAborted(), () => undefined);
-    expect(outcome).toMatchObject({ status: "failed", error: expect.stringMatching(/private or loopback/) });
+    const outcome = await harness.downloader({}, { http: harness.http(false) }).download(job, neverAborted(), quietly);
+    expect(outcome).toMatchObject({ status: "failed", reason: "blocked", message: expect.stringMatching(/private or loopback/) });
     expect(harness.sim.requests).toHaveLength(0);
   });
 
   it("checks every redirect hop: a trusted API that redirects to a private storage host is refused there", async () => {
     const job = harness.hfJob("small.safetensors");
-    const outcome = await harness.downloader({}, { policy: harness.policy(false) }).download(job, neverAborted(), () => undefined);
-    expect(outcome).toMatchObject({ status: "failed", error: expect.stringMatching(/localhost.*private or loopback/) });
+    const outcome = await harness.downloader({}, { http: harness.http(false) }).download(job, neverAborted(), quietly);
+    expect(outcome).toMatchObject({ status: "failed", reason: "blocked", message: expect.stringMatching(/localhost.*private or loopback/) });
     expect(harness.sim.requests.filter((request) => request.server === "storage")).toHaveLength(0);
   });
 
   it("refuses to start without enough free space for the file plus a margin", async () => {
     const job = harness.hfJob("small.safetensors");
-    const outcome = await harness.downloader({}, { freeSpace: async () => 1024 * 1024 }).download(job, neverAborted(), () => undefined);
-    expect(outcome).toMatchObject({ status: "failed", error: expect.stringMatching(/Not enough free space/) });
-    expect(existsSync(job.targetPath)).toBe(false);
+    const outcome = await harness.downloader({}, { freeSpace: async () => 1024 * 1024 }).download(job, neverAborted(), quietly);
+    expect(outcome).toMatchObject({ status: "failed", reason: "disk", message: expect.stringMatching(/Not enough free space/) });
+    expect(existsSync(job.target.absolutePath)).toBe(false);
   });
 
   describe.skipIf(!existsSync("/dev/full"))("a disk that fills up (the .part points at /dev/full, which answers ENOSPC; Linux only)", () => {
     it("stops with a clear error and removes nothing that was complete", async () => {
       const job = harness.hfJob("small.safetensors");
-      const neighbour = path.join(path.dirname(job.targetPath), "complete.safetensors");
-      await mkdir(path.dirname(job.targetPath), { recursive: true });
+      const neighbour = path.join(path.dirname(job.target.absolutePath), "complete.safetensors");
+      await mkdir(path.dirname(job.target.absolutePath), { recursive: true });
       await writeFile(neighbour, "complete");
-      await symlink("/dev/full", `${job.targetPath}.part`);
+      await symlink("/dev/full", `${job.target.absolutePath}.part`);
 
-      const outcome = await harness.downloader().download(job, neverAborted(), () => undefined);
-      expect(outcome).toMatchObject({ status: "failed", error: expect.stringMatching(/disk is full/) });
+      const outcome = await harness.downloader().download(job, neverAborted(), quietly);
+      expect(outcome).toMatchObject({ status: "failed", reason: "disk", message: expect.stringMatching(/disk is full/) });
       expect(await readFile(neighbour, "utf8")).toBe("complete");
-      expect(existsSync(job.targetPath)).toBe(false);
+      expect(existsSync(job.target.absolutePath)).toBe(false);
     });
   });
 });

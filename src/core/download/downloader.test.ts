@@ -3,7 +3,8 @@ import { existsSync } from "node:fs";
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { CIVITAI_TOKEN, HF_TOKEN, neverAborted, progressLog, startHarness, type DownloadHarness } from "./test-fixtures";
+import { CIVITAI_TOKEN, HF_TOKEN, neverAborted, progressLog, quietly, startHarness, type DownloadHarness } from "../../test/fixtures/download";
+import { installTargetFor } from "../install/target";
 
 const sha256Of = async (file: string) =>
   createHash("sha256")
@@ -18,20 +19,24 @@ describe("downloader: the happy paths", () => {
   it("downloads a Hugging Face file through its storage redirect into exactly the target, verified", async () => {
     const job = harness.hfJob("small.safetensors");
     const progress = progressLog();
-    const outcome = await harness.downloader().download(job, neverAborted(), progress.onProgress);
+    let verifyingAt = -1;
+    const outcome = await harness.downloader().download(job, neverAborted(), { ...progress, onVerifying: () => void (verifyingAt = progress.events.length) });
 
-    expect(outcome).toMatchObject({ status: "installed", path: job.targetPath, sha256: job.expectedSha256, bytes: job.expectedSize, attempts: 1 });
-    expect(await sha256Of(job.targetPath)).toBe(job.expectedSha256);
-    expect(await readdir(path.dirname(job.targetPath))).toEqual(["small.safetensors"]);
+    expect(outcome).toMatchObject({ status: "installed", target: job.target, sha256: job.expectedSha256, bytes: job.expectedSize, attempts: 1 });
+    // Verification is announced once the bytes are all there, before the file gets its name.
+    expect(verifyingAt).toBeGreaterThan(0);
+    expect(progress.events[verifyingAt - 1]).toMatchObject({ bytes: job.expectedSize });
+    expect(await sha256Of(job.target.absolutePath)).toBe(job.expectedSha256);
+    expect(await readdir(path.dirname(job.target.absolutePath))).toEqual(["small.safetensors"]);
     expect(progress.events.at(-1)).toMatchObject({ bytes: job.expectedSize, total: job.expectedSize });
   });
 
   it("follows the Civitai redirect to storage and never forwards the token there", async () => {
     const job = harness.civitaiJob(101, "juggernaut.safetensors");
-    const outcome = await harness.downloader().download(job, neverAborted(), () => undefined);
+    const outcome = await harness.downloader().download(job, neverAborted(), quietly);
 
     expect(outcome.status).toBe("installed");
-    expect(await sha256Of(job.targetPath)).toBe(job.expectedSha256);
+    expect(await sha256Of(job.target.absolutePath)).toBe(job.expectedSha256);
     const apiRequests = harness.sim.requests.filter((request) => request.server === "civitai");
     expect(apiRequests.length).toBeGreaterThan(0);
     expect(apiRequests.every((request) => request.headers.authorization === `Bearer ${CIVITAI_TOKEN}`)).toBe(true);
@@ -46,10 +51,10 @@ describe("downloader: the happy paths", () => {
 
   it("splits a large file into ranged segments over several connections, written in place and hashed in order", async () => {
     const job = harness.hfJob("big.safetensors");
-    const outcome = await harness.downloader({ chunk_size: 1024 * 1024, per_host_concurrency: 4 }).download(job, neverAborted(), () => undefined);
+    const outcome = await harness.downloader({ chunk_size: 1024 * 1024, per_host_concurrency: 4 }).download(job, neverAborted(), quietly);
 
     expect(outcome).toMatchObject({ status: "installed", sha256: job.expectedSha256 });
-    expect(await sha256Of(job.targetPath)).toBe(job.expectedSha256);
+    expect(await sha256Of(job.target.absolutePath)).toBe(job.expectedSha256);
     const ranges = harness.storageRequests("big.safetensors").map((request) => request.headers.range);
     expect(ranges).toHaveLength(7);
     expect(new Set(ranges).size).toBe(7);
@@ -60,10 +65,10 @@ describe("downloader: the happy paths", () => {
   it("returns installed without any request when the verified file is already there", async () => {
     const job = harness.hfJob("small.safetensors");
     const downloader = harness.downloader();
-    await downloader.download(job, neverAborted(), () => undefined);
+    await downloader.download(job, neverAborted(), quietly);
     harness.sim.resetRequests();
 
-    const again = await downloader.download(job, neverAborted(), () => undefined);
+    const again = await downloader.download(job, neverAborted(), quietly);
     expect(again).toMatchObject({ status: "installed", sha256: job.expectedSha256, attempts: 0 });
     expect(harness.sim.requests).toHaveLength(0);
   });
@@ -72,22 +77,25 @@ describe("downloader: the happy paths", () => {
     const job = harness.hfJob("big.safetensors");
     const downloader = harness.downloader();
     const other = harness.downloader();
-    const [first, second] = await Promise.all([
-      downloader.download(job, neverAborted(), () => undefined),
-      other.download(job, neverAborted(), () => undefined),
-    ]);
+    const [first, second] = await Promise.all([downloader.download(job, neverAborted(), quietly), other.download(job, neverAborted(), quietly)]);
 
     expect(first.status).toBe("installed");
     expect(second.status).toBe("installed");
     expect([first.attempts, second.attempts].sort()).toEqual([0, 1]);
     expect(harness.storageRequests("big.safetensors")).toHaveLength(7);
-    expect(existsSync(`${job.targetPath}.lock`)).toBe(false);
+    expect(existsSync(`${job.target.absolutePath}.lock`)).toBe(false);
   });
 
   it("checks the format of a .gguf and passes other extensions", async () => {
-    const outcomes = await Promise.all(
-      ["quant.gguf", "other.bin"].map((file) => harness.downloader().download(harness.hfJob(file), neverAborted(), () => undefined)),
-    );
+    const outcomes = await Promise.all(["quant.gguf", "other.bin"].map((file) => harness.downloader().download(harness.hfJob(file), neverAborted(), quietly)));
     expect(outcomes.map((outcome) => outcome.status)).toEqual(["installed", "installed"]);
+  });
+
+  it("refuses bytes that are not a GGUF under a .gguf name, when no hash could tell", async () => {
+    const target = installTargetFor({ folder: "diffusion_models", name: "not-really.gguf" }, path.join(harness.root, "diffusion_models"));
+    const job = { ...harness.hfJob("other.bin"), target, expectedSha256: null, expectedSize: null };
+    const outcome = await harness.downloader().download(job, neverAborted(), quietly);
+    expect(outcome).toMatchObject({ status: "failed", reason: "wrong_file", message: expect.stringMatching(/GGUF magic/) });
+    expect(existsSync(target.absolutePath)).toBe(false);
   });
 });

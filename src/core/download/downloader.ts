@@ -1,25 +1,24 @@
-// The download engine: locks the target, skips what is already there, transfers with retries,
-// verifies (size, SHA-256, format) and only then renames the .part into place.
+// The download engine: locks the target, skips what is already there, transfers with one retry budget, verifies
+// (size, SHA-256, format) and only then renames the .part into place.
 import { mkdir, rename, stat, statfs } from "node:fs/promises";
 import path from "node:path";
 import pLimit, { type LimitFunction } from "p-limit";
+import { errorMessage } from "../error-message";
 import { formatBytes } from "../format";
-import { retryDelayMs, redactSecrets, sleep } from "../net";
-import { checkModelFormat } from "../verify/format";
+import { createHasher, type Hasher } from "../hashing/hasher";
+import { retryDelayMs, sleep } from "../net/retry";
 import { createBandwidthLimiter } from "./bandwidth";
-import { ExpiredUrlError, FatalDownloadError, RestartFromZeroError, RetryableError, WrongFileError, errorMessage } from "./errors";
-import { createFileHasher, type FileHasher } from "./file-hasher";
+import { FatalDownloadError, RetryableError, type DownloadFailure } from "./errors";
 import { createFileTargetLock } from "./file-lock";
-import { createHttpClient } from "./http";
 import { partPathOf, readResumePoint, removePart, removeResumeNote, writeResumePoint, type ResumePoint } from "./part-file";
 import { createProgressMeter, type ProgressMeter } from "./progress";
-import { assertTargetInsideRoot } from "./target-path";
-import { transferToPart, type TransferContext, type TransferResult } from "./transfer";
-import type { DownloadJob, DownloadOutcome, DownloadProgress, Downloader, DownloaderOptions } from "./types";
+import { createRetryBudget, recoveryFor, WRONG_FILE_ATTEMPTS } from "./recovery";
+import type { TransferContext } from "./transfer/context";
+import { transferToPart } from "./transfer/transfer";
+import type { DownloadEvents, DownloadJob, DownloadOutcome, Downloader, DownloaderOptions } from "./types";
+import { verifyPart } from "./verify";
 
 const FREE_SPACE_MARGIN_BYTES = 256 * 1024 * 1024;
-/** A wrong file is downloaded once more from scratch; the second wrong one is final. */
-const WRONG_FILE_ATTEMPTS = 2;
 
 async function defaultFreeSpace(dir: string): Promise<number> {
   const stats = await statfs(dir);
@@ -27,18 +26,13 @@ async function defaultFreeSpace(dir: string): Promise<number> {
 }
 
 /** The target is already there and is what the resolver promised (another download just finished it). */
-async function alreadyInstalled(
-  job: DownloadJob,
-  targetPath: string,
-  hasher: FileHasher,
-  signal: AbortSignal,
-): Promise<{ sha256: string; bytes: number } | null> {
-  const existing = await stat(targetPath).catch(() => null);
+async function alreadyInstalled(job: DownloadJob, hasher: Hasher, signal: AbortSignal): Promise<{ sha256: string; bytes: number } | null> {
+  const existing = await stat(job.target.absolutePath).catch(() => null);
   if (!existing?.isFile()) return null;
   if (job.expectedSize !== null && existing.size !== job.expectedSize) return null;
   const handle = hasher.create();
   try {
-    await hasher.hashRange(handle, targetPath, 0, existing.size, signal);
+    await hasher.hashRange(handle, job.target.absolutePath, 0, existing.size, { signal });
   } catch (error) {
     hasher.drop(handle);
     throw error;
@@ -48,46 +42,37 @@ async function alreadyInstalled(
   return { sha256, bytes: existing.size };
 }
 
-async function verifyPart(job: DownloadJob, targetPath: string, result: TransferResult): Promise<void> {
-  const name = path.basename(targetPath);
-  if (job.expectedSize !== null && result.bytes !== job.expectedSize) {
-    throw new WrongFileError(`${name} arrived with ${result.bytes} bytes, not the ${job.expectedSize} the source promised.`);
-  }
-  if (job.expectedSha256 && result.sha256 !== job.expectedSha256.toLowerCase()) {
-    throw new WrongFileError(`${name} arrived with SHA-256 ${result.sha256}, not the ${job.expectedSha256.toLowerCase()} the source published.`);
-  }
-  const format = await checkModelFormat(partPathOf(targetPath), name);
-  if (!format.ok) throw new WrongFileError(`${name} is not a valid model file: ${format.reason}.`);
-}
-
 export function createDownloader(options: DownloaderOptions): Downloader {
-  const { settings, tokens } = options;
-  const http = createHttpClient({ policy: options.policy, tokens, endpoints: options.endpoints });
-  const hasher = createFileHasher();
+  const { settings, http } = options;
+  const ownHasher = options.hasher ? null : createHasher();
+  const hasher = options.hasher ?? ownHasher!;
   const lock = options.lock ?? createFileTargetLock();
   const bandwidth = createBandwidthLimiter(settings.max_bandwidth_mbps);
   const concurrency = pLimit(settings.concurrency);
   const hostSlots = new Map<string, LimitFunction>();
   const freeSpace = options.freeSpace ?? defaultFreeSpace;
-  const log = (level: Parameters<NonNullable<DownloaderOptions["log"]>>[0], message: string) => options.log?.(level, redactSecrets(message, tokens));
+  const log = (level: Parameters<NonNullable<DownloaderOptions["log"]>>[0], message: string) => options.log?.(level, http.redact(message));
   const hostSlot = (host: string) => {
     let slot = hostSlots.get(host);
     if (!slot) hostSlots.set(host, (slot = pLimit(settings.per_host_concurrency)));
     return slot;
   };
 
-  async function transferWithRetries(job: DownloadJob, targetPath: string, signal: AbortSignal, meter: ProgressMeter): Promise<DownloadOutcome> {
+  async function transferWithRetries(job: DownloadJob, signal: AbortSignal, meter: ProgressMeter, events: DownloadEvents): Promise<DownloadOutcome> {
+    const targetPath = job.target.absolutePath;
+    const fileName = path.basename(targetPath);
     const resume: { point: ResumePoint | null } = { point: settings.resume_downloads ? await readResumePoint(targetPath) : null };
-    let source = new URL(job.url);
+    const origin = new URL(job.url);
+    const budget = createRetryBudget(settings.retries);
+    let source = origin;
     let attempts = 0;
     let wrongFiles = 0;
-    let failures = 0;
-    const failed = (error: unknown): DownloadOutcome => ({
+    const cancelled = (): DownloadOutcome => ({ status: "cancelled", bytes: meter.bytes, attempts });
+    const failed = (reason: DownloadFailure, error: unknown): DownloadOutcome => ({
       status: "failed",
-      path: targetPath,
-      sha256: null,
+      reason,
+      message: http.redact(errorMessage(error)),
       bytes: meter.bytes,
-      error: redactSecrets(errorMessage(error), tokens),
       attempts,
     });
     const context: TransferContext = {
@@ -97,18 +82,20 @@ export function createDownloader(options: DownloaderOptions): Downloader {
       bandwidth,
       hostSlot,
       meter,
+      budget,
       signal,
       log,
+      origin,
       ensureFreeSpace: async (bytesToCome) => {
         const dir = path.dirname(targetPath);
         const available = await freeSpace(dir);
         if (available < bytesToCome + FREE_SPACE_MARGIN_BYTES) {
           throw new FatalDownloadError(
-            `Not enough free space in ${dir}: ${path.basename(targetPath)} needs ${formatBytes(bytesToCome)} (plus ${formatBytes(FREE_SPACE_MARGIN_BYTES)} to spare) but only ${formatBytes(available)} is free. Free some space and try again.`,
+            "disk",
+            `Not enough free space in ${dir}: ${fileName} needs ${formatBytes(bytesToCome)} (plus ${formatBytes(FREE_SPACE_MARGIN_BYTES)} to spare) but only ${formatBytes(available)} is free. Free some space and try again.`,
           );
         }
       },
-      reresolve: async () => new URL(job.reresolveUrl ? await job.reresolveUrl() : job.url),
     };
     const keepOrRemovePart = async () => {
       if (settings.resume_downloads && resume.point && resume.point.validBytes > 0) await writeResumePoint(targetPath, resume.point);
@@ -120,42 +107,44 @@ export function createDownloader(options: DownloaderOptions): Downloader {
         attempts++;
         try {
           const result = await transferToPart(context, source, { targetPath, expectedSize: job.expectedSize, resume });
-          await verifyPart(job, targetPath, result);
+          await events.onVerifying?.();
+          await verifyPart(partPathOf(targetPath), fileName, result, { size: job.expectedSize, sha256: job.expectedSha256 });
           await rename(partPathOf(targetPath), targetPath);
           await removeResumeNote(targetPath);
           meter.reset(result.bytes, result.bytes);
-          return { status: "installed", path: targetPath, sha256: result.sha256, bytes: result.bytes, attempts };
+          return { status: "installed", target: job.target, sha256: result.sha256, bytes: result.bytes, attempts };
         } catch (error) {
           if (signal.aborted) {
             await keepOrRemovePart().catch(() => undefined);
-            return { ...failed("cancelled"), error: "cancelled" };
+            return cancelled();
           }
-          if (error instanceof WrongFileError) {
+          const { recovery, failure } = recoveryFor(error);
+          if (recovery === "redownload") {
             await removePart(targetPath);
             resume.point = null;
-            if (++wrongFiles >= WRONG_FILE_ATTEMPTS) return failed(error);
-            log("warn", `${error.message} Deleting it and downloading once more from scratch.`);
+            if (++wrongFiles >= WRONG_FILE_ATTEMPTS) return failed(failure, error);
+            log("warn", `${errorMessage(error)} Deleting it and downloading once more from scratch.`);
             continue;
           }
-          const recoverable = error instanceof RetryableError || error instanceof RestartFromZeroError || error instanceof ExpiredUrlError;
-          if (!recoverable || ++failures > settings.retries) {
+          // A segment that spent the budget already counted this failure.
+          if (recovery === "give_up" || budget.failures > budget.retries || !budget.spend()) {
             await keepOrRemovePart().catch(() => undefined);
-            return failed(error);
+            return failed(failure, error);
           }
-          if (error instanceof RestartFromZeroError) {
+          if (recovery === "restart") {
             await removePart(targetPath);
             resume.point = null;
-            log("info", error.message);
-          } else if (error instanceof ExpiredUrlError) {
-            source = await context.reresolve();
+            log("info", errorMessage(error));
+          } else if (recovery === "refresh") {
+            source = origin;
           } else {
-            const delay = retryDelayMs((error as RetryableError).requestedDelayMs, failures);
-            log("warn", `${error.message} — retrying in ${Math.round(delay / 1000)} s (attempt ${failures + 1} of ${settings.retries + 1}).`);
+            const delay = retryDelayMs(error instanceof RetryableError ? error.requestedDelayMs : null, budget.failures);
+            log("warn", `${errorMessage(error)} — retrying in ${Math.round(delay / 1000)} s (attempt ${budget.failures + 1} of ${settings.retries + 1}).`);
             try {
               await sleep(delay, signal);
             } catch {
               await keepOrRemovePart().catch(() => undefined);
-              return { ...failed("cancelled"), error: "cancelled" };
+              return cancelled();
             }
           }
         }
@@ -167,30 +156,28 @@ export function createDownloader(options: DownloaderOptions): Downloader {
   }
 
   return {
-    async download(job: DownloadJob, signal: AbortSignal, onProgress: (progress: DownloadProgress) => void): Promise<DownloadOutcome> {
-      const meter = createProgressMeter(onProgress);
-      let targetPath = job.targetPath;
+    async download(job, signal, events) {
+      const meter = createProgressMeter(events.onProgress);
       let release: (() => Promise<void>) | null = null;
       try {
-        targetPath = assertTargetInsideRoot(job.modelsRoot, job.targetPath);
-        await mkdir(path.dirname(targetPath), { recursive: true });
-        release = await lock.acquire(targetPath, signal);
-        const existing = await alreadyInstalled(job, targetPath, hasher, signal);
+        await mkdir(path.dirname(job.target.absolutePath), { recursive: true });
+        release = await lock.acquire(job.target, signal);
+        const existing = await alreadyInstalled(job, hasher, signal);
         if (existing) {
-          log("info", `${path.basename(targetPath)} is already in place and verified; nothing to download.`);
+          log("info", `${job.target.name} is already in place and verified; nothing to download.`);
           meter.reset(existing.bytes, existing.bytes);
-          return { status: "installed", path: targetPath, sha256: existing.sha256, bytes: existing.bytes, attempts: 0 };
+          return { status: "installed", target: job.target, sha256: existing.sha256, bytes: existing.bytes, attempts: 0 };
         }
-        return await concurrency(() => (signal.aborted ? Promise.reject(signal.reason) : transferWithRetries(job, targetPath, signal, meter)));
+        return await concurrency(() => (signal.aborted ? Promise.reject(signal.reason) : transferWithRetries(job, signal, meter, events)));
       } catch (error) {
-        const message = signal.aborted ? "cancelled" : redactSecrets(errorMessage(error), tokens);
-        return { status: "failed", path: targetPath, sha256: null, bytes: meter.bytes, error: message, attempts: 0 };
+        if (signal.aborted) return { status: "cancelled", bytes: meter.bytes, attempts: 0 };
+        return { status: "failed", reason: recoveryFor(error).failure, message: http.redact(errorMessage(error)), bytes: meter.bytes, attempts: 0 };
       } finally {
         await release?.().catch(() => undefined);
       }
     },
     async close() {
-      await Promise.all([http.close(), hasher.close()]);
+      await ownHasher?.close();
     },
   };
 }

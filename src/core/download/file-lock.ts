@@ -1,7 +1,7 @@
 // The default target lock: an exclusive `<target>.lock` file, so two processes never write one target.
 import { hostname } from "node:os";
 import { open, readFile, unlink } from "node:fs/promises";
-import { sleep } from "../net";
+import { sleep } from "../net/retry";
 import type { TargetLock } from "./types";
 
 const POLL_MS = 100;
@@ -43,15 +43,15 @@ export function createFileTargetLock(): TargetLock {
   // Waiters in this process queue in memory; the file keeps other processes out.
   const queues = new Map<string, Promise<void>>();
   return {
-    async acquire(targetPath, signal) {
-      const previous = queues.get(targetPath) ?? Promise.resolve();
+    async acquire(target, signal) {
+      const previous = queues.get(target.key) ?? Promise.resolve();
       let releaseQueue!: () => void;
       const mine = new Promise<void>((resolve) => (releaseQueue = resolve));
       const chained = previous.then(() => mine);
-      queues.set(targetPath, chained);
+      queues.set(target.key, chained);
       const leaveQueue = () => {
         releaseQueue();
-        if (queues.get(targetPath) === chained) queues.delete(targetPath);
+        if (queues.get(target.key) === chained) queues.delete(target.key);
       };
       try {
         await Promise.race([
@@ -60,7 +60,8 @@ export function createFileTargetLock(): TargetLock {
             signal.aborted ? reject(signal.reason) : signal.addEventListener("abort", () => reject(signal.reason), { once: true }),
           ),
         ]);
-        const lockPath = `${targetPath}.lock`;
+        // The lock file sits beside the target on the models volume, so it also keeps out other machines that mount it.
+        const lockPath = `${target.absolutePath}.lock`;
         while (!(await tryCreate(lockPath))) {
           if (await isStale(lockPath)) await unlink(lockPath).catch(() => undefined);
           else await sleep(POLL_MS, signal);

@@ -1,6 +1,5 @@
-// The download engine's public face: the worker and the CLI import from here only.
+// The download engine's public face.
 export { createDownloader } from "./downloader";
 export { createFileTargetLock } from "./file-lock";
-export { safeTargetPath, assertTargetInsideRoot } from "./target-path";
-export { TargetPathError } from "./errors";
-export type { DownloadJob, Downloader, DownloaderOptions, DownloadOutcome, DownloadProgress, TargetLock, LogLevel } from "./types";
+export type { DownloadFailure } from "./errors";
+export type { DownloadEvents, DownloadJob, Downloader, DownloaderOptions, DownloadOutcome, DownloadProgress, TargetLock } from "./types";

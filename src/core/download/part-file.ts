@@ -1,6 +1,6 @@
 // The `.part` file beside a target and the small note that says how much of it can be resumed.
 import { readFile, rename, rm, stat, writeFile } from "node:fs/promises";
-import type { FileHasher, HashHandle } from "./file-hasher";
+import type { Hasher, HashHandle } from "../hashing/hasher";
 
 /** How far a ranged download got: bytes [0, validBytes) of the .part are right and were hashed in order. */
 export type ResumePoint = {
@@ -44,9 +44,9 @@ export async function removeResumeNote(targetPath: string): Promise<void> {
 }
 
 /** A hash of the first `point.validBytes` bytes: continued from memory when it matches, else re-read from the .part. */
-export async function prefixHash(hasher: FileHasher, partPath: string, point: ResumePoint, signal: AbortSignal): Promise<HashHandle> {
+export async function prefixHash(hasher: Hasher, partPath: string, point: ResumePoint, signal: AbortSignal): Promise<HashHandle> {
   if (point.hash && point.hash.bytes === point.validBytes) return hasher.copy(point.hash.handle);
   const handle = hasher.create();
-  await hasher.hashRange(handle, partPath, 0, point.validBytes, signal);
+  await hasher.hashRange(handle, partPath, 0, point.validBytes, { signal });
   return handle;
 }

@@ -1,46 +1,53 @@
-// The download engine's public shapes: what a caller asks for and what it can plug in.
-import type { Settings } from "../config/schema";
-import type { ApiTokens, HostPolicy, UpstreamEndpoints } from "../net";
-import type { DownloadOutcome, DownloadProgress } from "../pipeline/run-models";
+// The download engine's public shapes: what a caller asks for, what it gets back, and what it can plug in.
+import type { LogLevel, Settings } from "../config/schema";
+import type { Hasher } from "../hashing/hasher";
+import type { InstallTarget } from "../install/target";
+import type { HttpClient } from "../net/http";
+import type { DownloadFailure } from "./errors";
 
-export type { DownloadOutcome, DownloadProgress };
+export type DownloadProgress = { bytes: number; total: number | null; rate: number; etaSeconds: number | null };
 
-import type { LogLevel } from "../config/schema";
-
-export type { LogLevel };
+export type DownloadOutcome =
+  | { status: "installed"; target: InstallTarget; sha256: string; bytes: number; attempts: number }
+  | { status: "cancelled"; bytes: number; attempts: number }
+  | { status: "failed"; reason: DownloadFailure; message: string; bytes: number; attempts: number };
 
 /** Makes sure one target is written by one download at a time, across workers and machines. */
 export type TargetLock = {
   /** Waits until this caller owns the target; resolves to the function that gives it back. */
-  acquire(targetPath: string, signal: AbortSignal): Promise<() => Promise<void>>;
+  acquire(target: InstallTarget, signal: AbortSignal): Promise<() => Promise<void>>;
   /** Frees what the lock holds for the whole process (connections); optional. */
   close?(): Promise<void>;
 };
 
 export type DownloadJob = {
+  /** The source's own URL (an API download URL that redirects to storage, or a direct file URL). */
   url: string;
-  modelsRoot: string;
-  /** Absolute, and must stay inside modelsRoot. */
-  targetPath: string;
+  target: InstallTarget;
   expectedSha256: string | null;
   expectedSize: number | null;
-  /** Asks the resolver for a fresh URL when a presigned storage URL has expired (403/410). */
-  reresolveUrl?: () => Promise<string>;
+};
+
+export type DownloadEvents = {
+  onProgress(progress: DownloadProgress): void;
+  /** The bytes are all there and their size, SHA-256 and format are being checked. */
+  onVerifying?(): void | Promise<void>;
 };
 
 export type DownloaderOptions = {
   settings: Settings["download"];
-  policy: HostPolicy;
-  tokens: ApiTokens;
-  endpoints: UpstreamEndpoints;
+  /** Shared with the resolvers: one connection pool, one host policy, one token rule. */
+  http: HttpClient;
   /** Default: an exclusive lock file beside the target. */
   lock?: TargetLock;
+  /** Default: a hasher of its own, closed with the downloader. */
+  hasher?: Hasher;
   log?: (level: LogLevel, message: string) => void;
   /** Bytes available to this process in dir; default fs.statfs. */
   freeSpace?: (dir: string) => Promise<number>;
 };
 
 export type Downloader = {
-  download(job: DownloadJob, signal: AbortSignal, onProgress: (progress: DownloadProgress) => void): Promise<DownloadOutcome>;
+  download(job: DownloadJob, signal: AbortSignal, events: DownloadEvents): Promise<DownloadOutcome>;
   close(): Promise<void>;
 };

@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildInventory } from "./build";
-import { tempTrees } from "./test-tree";
+import { tempTrees } from "../../test/fixtures/inventory-tree";
 import type { Inventory } from "./types";
 
 const tree = tempTrees("inventory");

@@ -4,7 +4,7 @@ import { readdir, stat } from "node:fs/promises";
 import { basename, dirname, join, posix, resolve } from "node:path";
 import { fetchServerFiles, fetchServerFolders } from "./comfyui-server";
 import { readExtraModelPaths } from "./extra-model-paths";
-import { defaultFolderMap, FolderMap } from "./folders";
+import { defaultFolderMap, FolderMap } from "./folder-map";
 import { createScanContext, isSkippedName, scanFolder, type ScanContext } from "./scan";
 import type { BuildInventoryOptions, FolderInventory, Inventory, InventoryFile } from "./types";
 
@@ -85,7 +85,7 @@ async function localLayout(options: BuildInventoryOptions, warn: Warn): Promise<
   const roots = modelsDir ? [modelsDir] : [];
   const namedPaths = new Set<string>();
   for (const file of yamlFiles) {
-    const extra = await readExtraModelPaths(file);
+    const extra = await readExtraModelPaths(file, options.variables ?? {});
     extra.warnings.forEach(warn);
     roots.push(...extra.basePaths);
     for (const entry of extra.entries) {

@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import { homedir } from "node:os";
 import { dirname, resolve } from "node:path";
 import { parse } from "yaml";
-import { NON_MODEL_KEYS } from "./folders";
+import { NON_MODEL_KEYS } from "../registry/folders";
 
 export type ExtraPathEntry = { folder: string; path: string; isDefault: boolean };
 export type ExtraModelPaths = { entries: ExtraPathEntry[]; basePaths: string[]; warnings: string[] };
@@ -11,7 +11,7 @@ export type ExtraModelPaths = { entries: ExtraPathEntry[]; basePaths: string[]; 
 type Env = Readonly<Record<string, string | undefined>>;
 
 /** os.path.expandvars + expanduser: `$VAR`, `${VAR}` and a leading `~`; unknown variables stay as written. */
-export function expandPath(value: string, env: Env = process.env): string {
+export function expandPath(value: string, env: Env): string {
   const expanded = value.replace(/\$(\w+)|\$\{(\w+)\}/g, (whole, bare: string | undefined, braced: string | undefined) => {
     return env[bare ?? braced ?? ""] ?? whole;
   });
@@ -23,7 +23,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** Parses the text of one extra_model_paths.yaml; `file` is where it lives (relative paths hang from its folder). */
-export function parseExtraModelPaths(text: string, file: string, env: Env = process.env): ExtraModelPaths {
+export function parseExtraModelPaths(text: string, file: string, env: Env): ExtraModelPaths {
   const result: ExtraModelPaths = { entries: [], basePaths: [], warnings: [] };
   let document: unknown;
   try {
@@ -64,7 +64,7 @@ export function parseExtraModelPaths(text: string, file: string, env: Env = proc
   return result;
 }
 
-export async function readExtraModelPaths(file: string, env: Env = process.env): Promise<ExtraModelPaths> {
+export async function readExtraModelPaths(file: string, env: Env): Promise<ExtraModelPaths> {
   let text: string;
   try {
     text = await readFile(file, "utf8");

@@ -1,14 +1,15 @@
 // The hash cache for the CLI: a small JSON file in the user's cache folder.
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { defaultCacheDir, writeJsonAtomically } from "../config/cache-dir";
+import { writeJsonAtomically } from "../config/atomic-json";
 import type { HashCache, HashCacheEntry } from "./hash-files";
 
 type StoredEntry = { size: number; mtimeMs: number; sha256: string; hashedAt: string };
 type StoredFile = { version: 1; entries: Record<string, StoredEntry> };
 
-export function createFileHashCache(options: { dir?: string } = {}): HashCache & { file: string } {
-  const file = join(options.dir ?? defaultCacheDir(), "hashes.json");
+/** `dir` is the CLI's cache folder (EngineEnv.cacheDir). */
+export function createFileHashCache(options: { dir: string }): HashCache & { file: string } {
+  const file = join(options.dir, "hashes.json");
   let entries: Promise<Record<string, StoredEntry>> | undefined;
   const load = () => (entries ??= readEntries(file));
   let writing = Promise.resolve();

@@ -3,10 +3,9 @@ import { readFile, utimes, writeFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { buildInventory } from "./build";
 import { findDuplicates, findLikelyDuplicates } from "./duplicates";
-import { defaultCacheDir } from "../config/cache-dir";
 import { createFileHashCache } from "./file-hash-cache";
 import { hashFiles, type HashProgress } from "./hash-files";
-import { tempTrees } from "./test-tree";
+import { tempTrees } from "../../test/fixtures/inventory-tree";
 
 const tree = tempTrees("hash-files");
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
@@ -70,14 +69,6 @@ describe("hashFiles with the local file cache", () => {
     const inventory = await buildInventory({ modelsDir: t.path("models") });
     const report = await hashFiles(inventory.files, { cache: createFileHashCache({ dir: t.path("cache") }) });
     expect(report.hashedCount).toBe(1);
-  });
-});
-
-describe("defaultCacheDir", () => {
-  it("prefers COMFYFIXER_CACHE_DIR, then XDG_CACHE_HOME, then ~/.cache", () => {
-    expect(defaultCacheDir({ COMFYFIXER_CACHE_DIR: "/x", XDG_CACHE_HOME: "/y" })).toBe("/x");
-    expect(defaultCacheDir({ XDG_CACHE_HOME: "/y" })).toBe("/y/comfyfixer");
-    expect(defaultCacheDir({})).toMatch(/\.cache\/comfyfixer$/);
   });
 });
 

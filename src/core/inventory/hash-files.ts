@@ -1,6 +1,7 @@
 // Hashes inventory files once: a cache keyed by (path, size, mtime) answers for every unchanged file.
 import pLimit from "p-limit";
-import { autoV2, defaultHashThreads, sha256File } from "../verify/hash";
+import { autoV2, sha256File } from "../hashing/file-digest";
+import { defaultHashThreads } from "../hashing/hasher";
 import type { InventoryFile } from "./types";
 
 export type HashCacheEntry = { path: string; size: number; mtimeMs: number; sha256: string };

@@ -1,8 +1,9 @@
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildInventory } from "./build";
-import { locateModel, targetPathFor } from "./locate";
-import { tempTrees } from "./test-tree";
+import { TargetPathError } from "../install/target";
+import { locateModel, targetFor } from "./locate";
+import { tempTrees } from "../../test/fixtures/inventory-tree";
 import type { Inventory } from "./types";
 
 const tree = tempTrees("locate");
@@ -105,23 +106,28 @@ describe("locateModel on a real install", () => {
   });
 });
 
-describe("targetPathFor", () => {
+describe("targetFor", () => {
   const inventory: Inventory = {
     roots: ["/srv/models"],
     folders: [{ folder: "loras", paths: ["/fast/loras", "/srv/models/loras"], fileCount: 0, totalBytes: 0 }],
     warnings: [],
     files: [],
   };
+  const pathOf = (folder: string, name: string) => targetFor(inventory, { folder, name }).absolutePath;
 
   it("joins the name to the folder's first path, normalising separators", () => {
-    expect(targetPathFor(inventory, "loras", "style\\x.safetensors")).toBe("/fast/loras/style/x.safetensors");
-    expect(targetPathFor(inventory, "loras", "./a//b.safetensors")).toBe("/fast/loras/a/b.safetensors");
+    expect(pathOf("loras", "style\\x.safetensors")).toBe("/fast/loras/style/x.safetensors");
+    expect(pathOf("loras", "./a//b.safetensors")).toBe("/fast/loras/a/b.safetensors");
   });
 
   it("falls back to <models root>/<folder> for a folder it does not know, mapping legacy names", () => {
-    expect(targetPathFor(inventory, "ipadapter", "ip.bin")).toBe("/srv/models/ipadapter/ip.bin");
-    expect(targetPathFor(inventory, "unet", "f.safetensors")).toBe("/srv/models/diffusion_models/f.safetensors");
-    expect(() => targetPathFor({ ...inventory, roots: [] }, "vae", "v.safetensors")).toThrow(/No path is known for the models folder "vae"/);
+    expect(pathOf("ipadapter", "ip.bin")).toBe("/srv/models/ipadapter/ip.bin");
+    expect(pathOf("unet", "f.safetensors")).toBe("/srv/models/diffusion_models/f.safetensors");
+    expect(() => targetFor({ ...inventory, roots: [] }, { folder: "vae", name: "v.safetensors" })).toThrow(/No path is known for the models folder "vae"/);
+  });
+
+  it.each([["../../etc"], ["/etc"], ["a/../.."], ["C:\\x"]])("refuses the folder %j a workflow may declare", (folder) => {
+    expect(() => targetFor(inventory, { folder, name: "x.safetensors" })).toThrow(TargetPathError);
   });
 
   it.each([
@@ -129,11 +135,11 @@ describe("targetPathFor", () => {
     ["sub/../../escape.safetensors", /climbs out/],
     ["..\\escape.safetensors", /climbs out/],
     ["/etc/passwd", /absolute path/],
-    ["C:\\Windows\\x.dll", /absolute path/],
+    ["C:\\Windows\\x.dll", /drive letter/],
     ["\\\\server\\share\\x", /absolute path/],
     ["bad\0name", /NUL/],
     ["", /empty/],
   ])("refuses %j", (name, reason) => {
-    expect(() => targetPathFor(inventory, "loras", name)).toThrow(reason);
+    expect(() => pathOf("loras", name)).toThrow(reason);
   });
 });

@@ -1,11 +1,9 @@
 // Answers "does this install have the model a workflow names, and where?" the way ComfyUI would.
-import { isAbsolute, join, resolve, sep } from "node:path";
+import { join } from "node:path";
+import { installTargetFor, TargetPathError, type InstallTarget } from "../install/target";
 import { modelBaseName, normaliseModelName } from "../model";
-import { canonicalFolder } from "./folders";
+import { canonicalFolder, EMBEDDING_EXTENSIONS, isSafeFolderKey } from "../registry/folders";
 import type { Inventory, InventoryFile, Presence } from "./types";
-
-/** ComfyUI's embedding loader tries the name as written, then with these extensions. */
-const EMBEDDING_EXTENSIONS = [".safetensors", ".pt", ".bin"];
 
 type Index = {
   byFolder: Map<string, Map<string, InventoryFile>>;
@@ -83,30 +81,24 @@ export function locateModel(inventory: Inventory, ref: { name: string; folder: s
 
 function safeTargetPath(inventory: Inventory, folder: string, name: string): string | null {
   try {
-    return targetPathFor(inventory, folder, name);
+    return targetFor(inventory, { folder, name }).absolutePath;
   } catch {
     return null;
   }
 }
 
-/** Where ComfyUI would look for (and a download should place) `name` in `folder`. */
-export function targetPathFor(inventory: Inventory, folder: string, name: string): string {
+/** Where downloads into `folder` go: its first path (extra_model_paths.yaml's is_default first), else `<models root>/<folder>`. */
+export function downloadFolderOf(inventory: Inventory, folder: string): string {
   const key = canonicalFolder(folder);
-  const normalised = normaliseModelName(name);
-  const segments = normalised.split("/");
-  const problem = unsafeNameProblem(name, normalised, segments);
-  if (problem) throw new Error(`Refusing model name "${name}" for ${key}: ${problem}. Use a plain file name, optionally under subfolders.`);
-  const base = inventory.folders.find((entry) => entry.folder === key)?.paths[0] ?? (inventory.roots[0] ? join(inventory.roots[0], key) : null);
-  if (!base) throw new Error(`No path is known for the models folder "${key}" and no models root is set; set the models folder first.`);
-  const target = join(base, ...segments);
-  if (!resolve(target).startsWith(resolve(base) + sep)) throw new Error(`Refusing model name "${name}" for ${key}: it would leave ${base}.`);
-  return target;
+  const listed = inventory.folders.find((entry) => entry.folder === key)?.paths[0];
+  if (listed) return listed;
+  if (!isSafeFolderKey(key)) throw new TargetPathError(`Refusing the folder "${key}": it is not a folder name ComfyUI could have.`);
+  if (!inventory.roots[0]) throw new TargetPathError(`No path is known for the models folder "${key}" and no models root is set; set the models folder first.`);
+  return join(inventory.roots[0], key);
 }
 
-function unsafeNameProblem(raw: string, normalised: string, segments: string[]): string | null {
-  if (raw.includes("\0")) return "it contains a NUL character";
-  if (normalised.trim() === "" || segments.every((segment) => segment === "")) return "it is empty";
-  if (normalised.startsWith("/") || isAbsolute(normalised) || /^[a-zA-Z]:/.test(normalised)) return "it is an absolute path";
-  if (segments.includes("..")) return "it climbs out of the folder with ..";
-  return null;
+/** Where ComfyUI would look for (and a download should place) `ref`. Throws TargetPathError for names it refuses. */
+export function targetFor(inventory: Inventory, ref: { folder: string; name: string }): InstallTarget {
+  const folder = canonicalFolder(ref.folder);
+  return installTargetFor({ folder, name: ref.name }, downloadFolderOf(inventory, folder));
 }

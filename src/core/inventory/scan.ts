@@ -3,8 +3,8 @@ import { stat, type Stats } from "node:fs";
 import { availableParallelism } from "node:os";
 import { sep } from "node:path";
 import pLimit, { type LimitFunction } from "p-limit";
-import { WorkerError, WorkerPool, workerFile } from "../workers/pool";
-
+import { createThreadPool, ThreadError, type ThreadPool } from "../threads/pool";
+import { LIST_THREAD_SOURCE } from "./list-thread";
 import type { InventoryFile } from "./types";
 
 export type ScanContext = {
@@ -14,7 +14,7 @@ export type ScanContext = {
   warn: (message: string) => void;
 };
 
-/** What list-worker.mjs answers for one directory; arrays are parallel, one slot per entry. */
+/** What the listing thread answers for one directory; arrays are parallel, one slot per entry. */
 type DirectoryListing = {
   names: string[];
   kinds: number[];
@@ -36,14 +36,11 @@ export function isSkippedName(name: string): boolean {
   return SKIPPED_SUFFIXES.some((suffix) => lower.endsWith(suffix));
 }
 
-let listPool: WorkerPool<{ directory: string }, DirectoryListing> | undefined;
+let listPool: ThreadPool | undefined;
 
-function listInWorker(directory: string): Promise<DirectoryListing> {
-  listPool ??= new WorkerPool(
-    workerFile(new URL("./list-worker.mjs", import.meta.url), "src/core/inventory/list-worker.mjs"),
-    Math.max(1, Math.min(availableParallelism(), 4)),
-  );
-  return listPool.run({ directory });
+function listInThread(directory: string): Promise<DirectoryListing> {
+  listPool ??= createThreadPool(LIST_THREAD_SOURCE, Math.max(1, Math.min(availableParallelism(), 4)));
+  return listPool.run<DirectoryListing>({ directory });
 }
 
 export function createScanContext(options: { signal?: AbortSignal; warn: (message: string) => void }): ScanContext {
@@ -93,9 +90,9 @@ async function listDirectory(visit: Visit, files: InventoryFile[], context: Scan
   const { folder, root, directory, prefix, ancestors } = visit;
   let listing: DirectoryListing;
   try {
-    listing = await listInWorker(directory);
+    listing = await listInThread(directory);
   } catch (error) {
-    const code = error instanceof WorkerError ? (error.code ?? error.message) : errorCode(error);
+    const code = error instanceof ThreadError ? (error.code ?? error.message) : errorCode(error);
     context.warn(`Cannot read folder ${directory} (${code}); its models were not counted. Check its permissions.`);
     return [];
   }

@@ -43,6 +43,8 @@ export type BuildInventoryOptions = {
   modelsDir?: string;
   extraModelPaths?: string[];
   comfyuiUrl?: string;
+  /** Environment variables for `$VAR` in extra_model_paths.yaml (none when not given). */
+  variables?: Readonly<Record<string, string | undefined>>;
   signal?: AbortSignal;
   onWarning?: (message: string) => void;
 };

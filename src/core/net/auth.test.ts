@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { authorizationFor, redactSecrets } from "./auth";
-import { endpointUrl, upstreamEndpoints } from "./endpoints";
+import { parseEngineEnv } from "../config/env";
+import { endpointUrl } from "./endpoints";
 
 const tokens = { civitai: "civ-123", huggingface: "hf_456" };
 
 describe("authorizationFor", () => {
-  const endpoints = upstreamEndpoints({});
+  const endpoints = parseEngineEnv({}).endpoints;
   it.each([
     ["https://civitai.com/api/download/models/1", "Bearer civ-123"],
     ["https://www.civitai.com/x", "Bearer civ-123"],
@@ -19,7 +20,7 @@ describe("authorizationFor", () => {
   });
 
   it("sends a token to the configured endpoint's exact host only", () => {
-    const local = upstreamEndpoints({ CIVITAI_BASE_URL: "http://127.0.0.1:4000" });
+    const local = parseEngineEnv({ CIVITAI_BASE_URL: "http://127.0.0.1:4000" }).endpoints;
     expect(authorizationFor(new URL("http://127.0.0.1:4000/api/download/models/1"), tokens, local)).toBe("Bearer civ-123");
     expect(authorizationFor(new URL("http://127.0.0.1:4001/x"), tokens, local)).toBeNull();
     expect(authorizationFor(new URL("https://civitai.com/x"), {}, local)).toBeNull();

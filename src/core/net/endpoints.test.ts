@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { onConfiguredEndpoint, upstreamEndpoints } from "./endpoints";
+import { parseEngineEnv } from "../config/env";
+import { onConfiguredEndpoint } from "./endpoints";
 
 describe("onConfiguredEndpoint", () => {
-  const mirror = upstreamEndpoints({ HF_ENDPOINT: "https://hf-mirror.example/hub/", CIVITAI_BASE_URL: "http://127.0.0.1:9000" });
+  const mirror = parseEngineEnv({ HF_ENDPOINT: "https://hf-mirror.example/hub/", CIVITAI_BASE_URL: "http://127.0.0.1:9000" }).endpoints;
 
   it("moves Hugging Face and Civitai links onto the configured endpoints, keeping path and query", () => {
     expect(onConfiguredEndpoint("https://huggingface.co/org/repo/resolve/main/a%20b.safetensors?download=true", mirror)).toBe(
@@ -16,7 +17,7 @@ describe("onConfiguredEndpoint", () => {
 
   it("leaves other hosts, the default endpoints and invalid URLs alone", () => {
     expect(onConfiguredEndpoint("https://github.com/x/y/releases/download/v1/m.pth", mirror)).toBe("https://github.com/x/y/releases/download/v1/m.pth");
-    expect(onConfiguredEndpoint("https://huggingface.co/org/repo", upstreamEndpoints({}))).toBe("https://huggingface.co/org/repo");
+    expect(onConfiguredEndpoint("https://huggingface.co/org/repo", parseEngineEnv({}).endpoints)).toBe("https://huggingface.co/org/repo");
     expect(onConfiguredEndpoint("not a url", mirror)).toBe("not a url");
   });
 });

@@ -4,13 +4,6 @@ export type UpstreamEndpoints = { civitai: URL; huggingface: URL };
 export const CIVITAI_HOSTS = ["civitai.com", "civitai.red"];
 export const HUGGING_FACE_HOSTS = ["huggingface.co", "hf.co"];
 
-export function upstreamEndpoints(env: Record<string, string | undefined> = process.env): UpstreamEndpoints {
-  return {
-    civitai: new URL(env.CIVITAI_BASE_URL || "https://civitai.com"),
-    huggingface: new URL(env.HF_ENDPOINT || "https://huggingface.co"),
-  };
-}
-
 /** Joins an API path onto a base URL that may itself carry a path prefix (a mirror under /hf/). */
 export function endpointUrl(base: URL, path: string): URL {
   const prefix = base.pathname.replace(/\/+$/, "");

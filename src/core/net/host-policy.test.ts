@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { upstreamEndpoints } from "./endpoints";
-import { assertUrlAllowed, BlockedUrlError, hostPolicy, isHostAllowed, isPrivateAddress } from "./host-policy";
+import { parseEngineEnv } from "../config/env";
+import { assertUrlAllowed, BlockedUrlError, hostPolicy, hostPolicyFor, isHostAllowed, isPrivateAddress } from "./host-policy";
 
-const endpoints = upstreamEndpoints({});
-const policy = (allowPrivateNetworks = false, env: Record<string, string> = {}) =>
-  hostPolicy({ allowedHosts: ["civitai.com", "*.hf.co", "mirror.local:8080"], allowPrivateNetworks, endpoints, env });
+const endpoints = parseEngineEnv({}).endpoints;
+const policy = (allowPrivateNetworks = false) => hostPolicy({ allowedHosts: ["civitai.com", "*.hf.co", "mirror.local:8080"], allowPrivateNetworks, endpoints });
 
 describe("isHostAllowed", () => {
   it.each([
@@ -50,20 +49,29 @@ describe("assertUrlAllowed", () => {
   });
 
   it("refuses an allowed name that resolves to a private address, after DNS", async () => {
-    const local = hostPolicy({ allowedHosts: ["localhost"], allowPrivateNetworks: false, endpoints, env: {} });
+    const local = hostPolicy({ allowedHosts: ["localhost"], allowPrivateNetworks: false, endpoints });
     await expect(assertUrlAllowed(new URL("http://localhost:1/x"), local)).rejects.toThrow(/private or loopback/);
   });
 
   it("lets private addresses through when the setting or COMFYFIXER_ALLOW_PRIVATE_NETWORKS=1 says so", async () => {
-    const viaEnv = hostPolicy({ allowedHosts: ["localhost"], allowPrivateNetworks: false, endpoints, env: { COMFYFIXER_ALLOW_PRIVATE_NETWORKS: "1" } });
+    const viaEnv = hostPolicyFor({ allowed_hosts: ["localhost"], allow_private_networks: false }, parseEngineEnv({ COMFYFIXER_ALLOW_PRIVATE_NETWORKS: "1" }));
     await expect(assertUrlAllowed(new URL("http://localhost:1/x"), viaEnv)).resolves.toBeUndefined();
-    const viaSetting = hostPolicy({ allowedHosts: ["localhost"], allowPrivateNetworks: true, endpoints, env: {} });
+    const viaSetting = hostPolicy({ allowedHosts: ["localhost"], allowPrivateNetworks: true, endpoints });
     await expect(assertUrlAllowed(new URL("http://localhost:1/x"), viaSetting)).resolves.toBeUndefined();
   });
 
+  it("adds COMFYFIXER_ALLOWED_HOSTS to the settings' hosts", () => {
+    const merged = hostPolicyFor(
+      { allowed_hosts: ["civitai.com"], allow_private_networks: false },
+      parseEngineEnv({ COMFYFIXER_ALLOWED_HOSTS: "mirror.local" }),
+    );
+    expect(isHostAllowed(new URL("https://mirror.local/x"), merged)).toBe(true);
+    expect(isHostAllowed(new URL("https://civitai.com/x"), merged)).toBe(true);
+  });
+
   it("trusts the operator's configured endpoints even on loopback", async () => {
-    const local = upstreamEndpoints({ HF_ENDPOINT: "http://127.0.0.1:9999" });
-    const trusting = hostPolicy({ allowedHosts: [], allowPrivateNetworks: false, endpoints: local, env: {} });
+    const local = parseEngineEnv({ HF_ENDPOINT: "http://127.0.0.1:9999" }).endpoints;
+    const trusting = hostPolicy({ allowedHosts: [], allowPrivateNetworks: false, endpoints: local });
     await expect(assertUrlAllowed(new URL("http://127.0.0.1:9999/org/repo/resolve/main/x"), trusting)).resolves.toBeUndefined();
     await expect(assertUrlAllowed(new URL("http://127.0.0.1:9998/x"), trusting)).rejects.toThrow(BlockedUrlError);
   });

@@ -18,23 +18,24 @@ export class BlockedUrlError extends Error {
   }
 }
 
-export function hostPolicy(options: {
-  allowedHosts: string[];
-  allowPrivateNetworks: boolean;
-  endpoints: UpstreamEndpoints;
-  env?: Record<string, string | undefined>;
-}): HostPolicy {
-  const env = options.env ?? process.env;
-  // COMFYFIXER_ALLOWED_HOSTS (comma-separated) adds hosts through the environment, without touching the saved settings.
-  const extraHosts = (env.COMFYFIXER_ALLOWED_HOSTS ?? "")
-    .split(",")
-    .map((host) => host.trim())
-    .filter(Boolean);
+export function hostPolicy(options: { allowedHosts: string[]; allowPrivateNetworks: boolean; endpoints: UpstreamEndpoints }): HostPolicy {
   return {
-    allowedHosts: [...options.allowedHosts, ...extraHosts],
+    allowedHosts: options.allowedHosts,
     trustedHosts: [options.endpoints.civitai.host, options.endpoints.huggingface.host],
-    allowPrivateNetworks: options.allowPrivateNetworks || env.COMFYFIXER_ALLOW_PRIVATE_NETWORKS === "1",
+    allowPrivateNetworks: options.allowPrivateNetworks,
   };
+}
+
+/** The policy of a run: the settings' hosts and switch, plus what the environment adds (COMFYFIXER_ALLOWED_HOSTS, …). */
+export function hostPolicyFor(
+  download: { allowed_hosts: string[]; allow_private_networks: boolean },
+  env: { endpoints: UpstreamEndpoints; extraAllowedHosts: string[]; allowPrivateNetworks: boolean },
+): HostPolicy {
+  return hostPolicy({
+    allowedHosts: [...download.allowed_hosts, ...env.extraAllowedHosts],
+    allowPrivateNetworks: download.allow_private_networks || env.allowPrivateNetworks,
+    endpoints: env.endpoints,
+  });
 }
 
 function matchesPattern(host: string, hostname: string, pattern: string): boolean {

@@ -14,16 +14,25 @@ describe("backoffDelayMs", () => {
 describe("requestedDelayMs", () => {
   const now = Date.parse("2026-01-01T00:00:00Z");
   it.each([
-    [{ "retry-after": "12" }, 12_000],
-    [{ "retry-after": "1.5" }, 1500],
-    [{ "retry-after": "Thu, 01 Jan 2026 00:00:30 GMT" }, 30_000],
-    [{ "retry-after": "Wed, 31 Dec 2025 23:00:00 GMT" }, 0],
-    [{ ratelimit: '"api";r=0;t=55' }, 55_000],
-    [{ "retry-after": ["7", "9"] }, 7000],
-    [{}, null],
-    [{ "retry-after": "soon" }, null],
-  ])("reads %j as %s ms", (headers, expected) => {
-    expect(requestedDelayMs(headers, now)).toBe(expected);
+    [{ "retry-after": "12" }, 503, 12_000],
+    [{ "retry-after": "1.5" }, 429, 1500],
+    [{ "retry-after": "Thu, 01 Jan 2026 00:00:30 GMT" }, 503, 30_000],
+    [{ "retry-after": "Wed, 31 Dec 2025 23:00:00 GMT" }, 503, 0],
+    [{ ratelimit: '"api";r=0;t=55' }, 429, 55_000],
+    [{ "retry-after": ["7", "9"] }, 503, 7000],
+    [{}, 503, null],
+    [{ "retry-after": "soon" }, 503, null],
+  ])("reads %j on a %i as %s ms", (headers, status, expected) => {
+    expect(requestedDelayMs(headers, status, now)).toBe(expected);
+  });
+
+  // Hugging Face sends RateLimit on every answer; huggingface_hub waits for it only on a 429 with no quota left
+  // (src/huggingface_hub/utils/_http.py, http_backoff; upstream review finding 4).
+  it("reads Hugging Face's RateLimit only on a 429 whose quota is used up", () => {
+    expect(requestedDelayMs({ ratelimit: '"api";r=480;t=240' }, 503, now)).toBeNull();
+    expect(requestedDelayMs({ ratelimit: '"api";r=0;t=240' }, 502, now)).toBeNull();
+    expect(requestedDelayMs({ ratelimit: '"api";r=12;t=240' }, 429, now)).toBeNull();
+    expect(requestedDelayMs({ ratelimit: '"resolvers";t=30' }, 429, now)).toBe(30_000);
   });
 });
 

@@ -17,10 +17,11 @@ export function retryDelayMs(requested: number | null | undefined, attempt: numb
 }
 
 /**
- * The wait a server asks for, in ms: `Retry-After` as seconds or an HTTP date, or Hugging Face's
- * `RateLimit: "api";r=0;t=55` header. Null when it asks for nothing.
+ * The wait a server asks for, in ms: `Retry-After` as seconds or an HTTP date, or — on a 429 only, when no quota is
+ * left — Hugging Face's `RateLimit: "api";r=0;t=55`. Hugging Face sends RateLimit on every answer ("only use them if
+ * they are the reason for the 429": huggingface_hub utils/_http.py http_backoff), so a 5xx never waits for it.
  */
-export function requestedDelayMs(headers: Record<string, string | string[] | undefined>, now = Date.now()): number | null {
+export function requestedDelayMs(headers: Record<string, string | string[] | undefined>, status: number, now = Date.now()): number | null {
   const header = (name: string) => {
     const value = headers[name] ?? headers[name.toLowerCase()];
     return Array.isArray(value) ? value[0] : value;
@@ -31,10 +32,12 @@ export function requestedDelayMs(headers: Record<string, string | string[] | und
     const date = Date.parse(retryAfter);
     if (!Number.isNaN(date)) return Math.max(0, date - now);
   }
+  if (status !== 429) return null;
   const rateLimit = header("ratelimit");
-  const reset = rateLimit?.match(/(?:^|;)\s*t=(\d+)/);
-  if (reset) return Number(reset[1]) * 1000;
-  return null;
+  const remaining = rateLimit?.match(/(?:^|;)\s*r=(\d+)/)?.[1];
+  const reset = rateLimit?.match(/(?:^|;)\s*t=(\d+)/)?.[1];
+  if (reset === undefined || (remaining !== undefined && Number(remaining) > 0)) return null;
+  return Number(reset) * 1000;
 }
 
 const RETRYABLE_STATUS = new Set([408, 425, 429, 500, 502, 503, 504]);

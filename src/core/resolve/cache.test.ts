@@ -3,7 +3,6 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { defaultCacheDir } from "../config/cache-dir";
 import { BYTES_PER_MB, cacheValueSize, createFileSearchCache, createMemorySearchCache, SEARCH_CACHE_FILE, type SearchCacheLimits } from "./cache";
 import type { SearchCache } from "./types";
 
@@ -78,11 +77,5 @@ describe("file search cache", () => {
     expect(await cache.get("a")).toBeUndefined();
     await cache.set("a", 1);
     expect(await createFileSearchCache({ enabled: true, ttlHours: 1, maxSizeMb: 1, dir }).get("a")).toBe(1);
-  });
-
-  it("lives under COMFYFIXER_CACHE_DIR, else XDG_CACHE_HOME, else ~/.cache", () => {
-    expect(defaultCacheDir({ COMFYFIXER_CACHE_DIR: "/tmp/cf" })).toBe("/tmp/cf");
-    expect(defaultCacheDir({ XDG_CACHE_HOME: "/tmp/xdg" })).toBe(join("/tmp/xdg", "comfyfixer"));
-    expect(defaultCacheDir({})).toMatch(/\.cache[/\\]comfyfixer$/);
   });
 });

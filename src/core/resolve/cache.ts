@@ -1,7 +1,7 @@
 // Local search-cache stores (memory, JSON file) with the TTL, on/off switch and size cap from settings.
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { defaultCacheDir, writeJsonAtomically } from "../config/cache-dir";
+import { writeJsonAtomically } from "../config/atomic-json";
 import type { SearchCache } from "./types";
 
 export type SearchCacheLimits = {
@@ -97,8 +97,8 @@ export type FileSearchCache = SearchCache & {
 };
 
 /** One JSON file; writes are coalesced, replaced atomically, and a broken file counts as empty. */
-export function createFileSearchCache(options: SearchCacheLimits & { dir?: string }): FileSearchCache {
-  const file = join(options.dir ?? defaultCacheDir(), SEARCH_CACHE_FILE);
+export function createFileSearchCache(options: SearchCacheLimits & { dir: string }): FileSearchCache {
+  const file = join(options.dir, SEARCH_CACHE_FILE);
   const entries = new BoundedEntries(options);
   let loaded: Promise<void> | undefined;
   let writing: Promise<void> = Promise.resolve();

@@ -3,12 +3,11 @@ import { existsSync, readFileSync } from "node:fs";
 import { resolve as resolvePath } from "node:path";
 import pLimit from "p-limit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { UpstreamSim } from "../../../tools/upstream-sim";
-import { catalogueFromExpected, type ExpectedModels } from "../../../tools/upstream-sim/corpus-catalogue";
 import { projectRoot } from "../config/project-root";
 import { modelBaseName, type Resolution } from "../model";
 import { fileStem } from "./match";
-import { modelRef, resolverFor, startSim } from "./test-fixtures";
+import { modelRef, resolverFor, startSim } from "../../test/fixtures/resolve";
+import { type UpstreamSim, catalogueFromExpected, type ExpectedModels } from "../../test/sim";
 
 const corpusDir = resolvePath(projectRoot(), "../shared/corpus");
 const expectedPath = resolvePath(corpusDir, "expected.json");
@@ -28,7 +27,7 @@ describe.skipIf(!existsSync(expectedPath))("resolution of the shared corpus", ()
     const models = Object.entries(expected).flatMap(([workflow, list]) => list.map((model) => ({ ...model, workflow })));
     const unique = [...new Map(models.map((model) => [`${model.folder}|${modelBaseName(model.name).toLowerCase()}`, model])).values()];
     // As in a run: links any workflow gives serve every workflow that names the same file.
-    const links = models.flatMap((model) => (model.url ? [{ name: model.name, url: model.url, folder: model.folder }] : []));
+    const links = models.flatMap((model) => (model.url ? [{ name: model.name, url: model.url, hash: null, folder: model.folder }] : []));
     const resolver = resolverFor(sim, { links });
     const limit = pLimit(4);
     const results = await Promise.all(

@@ -1,11 +1,10 @@
 // How a file found upstream is compared with the name (and hash) a workflow asks for.
 import { modelBaseName } from "../model";
+import { MODEL_RELATED_FILE_PATTERN as EXTENSION } from "../registry/folders";
 
 export type MatchKind = "hash" | "exact" | "similar" | "none";
 
 export type KnownHash = { sha256: string | null; autoV2: string | null; raw: string };
-
-const EXTENSION = /\.(safetensors|ckpt|pt|pth|bin|gguf|sft|onnx|pkl|yaml|json|engine|tflite|pb|model)$/i;
 
 /** The hash a workflow gives, in the two forms upstream services publish (full SHA-256, AutoV2 = its first 10 hex). */
 export function knownHash(hash: { type: string; value: string } | string | null | undefined): KnownHash | null {

@@ -1,10 +1,12 @@
 // What one source found for a model, and how its findings become a Resolution.
-import type { Candidate, ModelRef, Resolution, ResolutionSource } from "../model";
-import type { HostPolicy, UpstreamEndpoints, ApiTokens } from "../net";
+import type { Candidate, ModelLink, ModelRef, Resolution, ResolutionSource } from "../model";
+import type { ApiTokens } from "../net/auth";
+import type { UpstreamEndpoints } from "../net/endpoints";
+import type { HostPolicy } from "../net/host-policy";
 import type { Settings } from "../config/schema";
 import { hashMatches, type KnownHash } from "./match";
 import type { UpstreamClient } from "./upstream";
-import type { ModelLink, ResolverLogLevel } from "./types";
+import type { ResolverLogLevel } from "./types";
 
 export type SourceContext = {
   ref: ModelRef;
@@ -16,7 +18,7 @@ export type SourceContext = {
   tokens: ApiTokens;
   endpoints: UpstreamEndpoints;
   policy: HostPolicy;
-  links: ModelLink[];
+  links: readonly ModelLink[];
   signal?: AbortSignal;
   log: (level: ResolverLogLevel, message: string) => void;
 };

@@ -4,8 +4,8 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { UpstreamSim } from "../../../tools/upstream-sim";
-import { modelRef, resolverCatalogue, resolverFor, startSim, testSettings } from "./test-fixtures";
+import { modelRef, resolverCatalogue, resolverFor, startSim, testSettings } from "../../test/fixtures/resolve";
+import { type UpstreamSim } from "../../test/sim";
 
 let sim: UpstreamSim;
 const CIVITAI_TOKEN = "civitai-secret-token";

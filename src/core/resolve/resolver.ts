@@ -1,7 +1,7 @@
 // Resolves one missing model through the sources in order: workflow link, model lists, Hugging Face, Civitai.
 import { errorMessage } from "../error-message";
 import { modelBaseName, type Candidate, type ModelRef, type Resolution } from "../model";
-import { hostPolicy, onConfiguredEndpoint } from "../net";
+import { onConfiguredEndpoint } from "../net/endpoints";
 import { knownHash } from "./match";
 import { ambiguous, distinctFiles, type ResolutionSourceModule, type SourceContext, type SourceOutcome } from "./outcome";
 import { civitaiSource } from "./sources/civitai";
@@ -25,16 +25,9 @@ const SOURCE_LABEL: Partial<Record<ResolutionSourceModule["source"], string>> = 
 
 export function createResolver(options: ResolverOptions): Resolver {
   const log = options.log ?? (() => undefined);
-  const { settings, endpoints, tokens } = options;
-  const policy = hostPolicy({
-    allowedHosts: settings.download.allowed_hosts,
-    allowPrivateNetworks: settings.download.allow_private_networks,
-    endpoints,
-  });
+  const { settings, endpoints, tokens, policy } = options;
   const client = createUpstreamClient({
-    tokens,
-    endpoints,
-    policy,
+    http: options.http,
     cache: options.cache,
     perHostConcurrency: settings.resolve.concurrency,
     retries: settings.download.retries,
@@ -43,11 +36,10 @@ export function createResolver(options: ResolverOptions): Resolver {
   });
   const modelLists = createModelListSource();
 
-  // Workflow links to huggingface.co or civitai.com go to the configured endpoints (a mirror, or the simulator).
-  const links = (options.links ?? []).map((link) => ({ ...link, url: link.url && onConfiguredEndpoint(link.url, endpoints) }));
-
   async function resolve(ref: ModelRef, signal?: AbortSignal, resolveOptions: ResolveOptions = {}): Promise<Resolution> {
     const hash = knownHash(ref.hash);
+    // Workflow links to huggingface.co or civitai.com go to the configured endpoints (a mirror, or the simulator).
+    const links = (resolveOptions.links ?? []).map((link) => ({ ...link, url: link.url && onConfiguredEndpoint(link.url, endpoints) }));
     const context: SourceContext = {
       ref: { ...ref, url: ref.url && onConfiguredEndpoint(ref.url, endpoints) },
       wanted: modelBaseName(ref.name),

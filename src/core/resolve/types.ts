@@ -1,15 +1,10 @@
 // The resolver's public contract: what it needs, what it answers, and the cache it answers from.
 import type { LogLevel, Settings } from "../config/schema";
-import type { ModelRef, Resolution, ResolutionSource } from "../model";
-import type { ApiTokens, UpstreamEndpoints } from "../net";
-
-/** A URL (and maybe a hash) a workflow gives for a model file, e.g. from `properties.models[]`. */
-export type ModelLink = {
-  name: string;
-  url: string | null;
-  hash?: { type: string; value: string } | string | null;
-  folder?: string | null;
-};
+import type { ModelLink, ModelRef, Resolution, ResolutionSource } from "../model";
+import type { ApiTokens } from "../net/auth";
+import type { UpstreamEndpoints } from "../net/endpoints";
+import type { HostPolicy } from "../net/host-policy";
+import type { HttpClient } from "../net/http";
 
 /** Every upstream answer is kept here; TTL, on/off switch and size cap are the store's business. */
 export type SearchCache = {
@@ -21,10 +16,12 @@ export type ResolverLogLevel = LogLevel;
 
 export type ResolverOptions = {
   settings: Settings;
+  /** The engine's HTTP client: it holds the host policy and the tokens' one rule. */
+  http: HttpClient;
+  policy: HostPolicy;
   tokens: ApiTokens;
   endpoints: UpstreamEndpoints;
   cache: SearchCache;
-  links?: ModelLink[];
   log?: (level: ResolverLogLevel, message: string) => void;
 };
 
@@ -36,6 +33,8 @@ export type ResolverStats = {
 };
 
 export type ResolveOptions = {
+  /** The links the run's workflows give for this file's name (properties.models, top-level models lists). */
+  links?: readonly ModelLink[];
   /** Sources not to ask: a workflow's or a list's link that already failed to download. */
   skipSources?: readonly ResolutionSource[];
 };

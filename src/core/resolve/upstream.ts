@@ -1,21 +1,9 @@
-// The resolver's one way to talk upstream: host policy, own-host tokens, per-host limits, retries, cache, stats.
+// The resolver's way to talk upstream, on the engine's one HTTP client: per-host limits, retries, the memory of
+// unreachable hosts, the answer cache and its statistics.
 import pLimit, { type LimitFunction } from "p-limit";
-import { fetch } from "undici";
-import {
-  assertUrlAllowed,
-  authorizationFor,
-  backoffDelayMs,
-  retryDelayMs,
-  errorCode,
-  isRetryableError,
-  isRetryableStatus,
-  redactSecrets,
-  requestedDelayMs,
-  sleep,
-  type ApiTokens,
-  type HostPolicy,
-  type UpstreamEndpoints,
-} from "../net";
+import { BlockedUrlError } from "../net/host-policy";
+import { discard, type HttpClient } from "../net/http";
+import { backoffDelayMs, errorCode, isRetryableError, isRetryableStatus, requestedDelayMs, retryDelayMs, sleep } from "../net/retry";
 import type { ResolverLogLevel, ResolverStats, SearchCache } from "./types";
 
 export type UpstreamResponse = {
@@ -47,14 +35,13 @@ export class HostUnreachableError extends Error {
 
 const UNREACHABLE_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EHOSTUNREACH", "ENETUNREACH", "EAI_AGAIN", "ETIMEDOUT", "UND_ERR_CONNECT_TIMEOUT"]);
 const MAX_REDIRECTS = 5;
-const USER_AGENT = "comfyfixer/0.1 (+model resolver)";
+/** Answers bigger than this are not an API's JSON; they are refused rather than read into memory. */
+const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
 const isTimeout = (error: unknown) => (error as { name?: string } | null)?.name === "TimeoutError";
 
 export type UpstreamClientOptions = {
-  tokens: ApiTokens;
-  endpoints: UpstreamEndpoints;
-  policy: HostPolicy;
+  http: HttpClient;
   cache: SearchCache;
   perHostConcurrency: number;
   retries: number;
@@ -70,7 +57,8 @@ export function createUpstreamClient(options: UpstreamClientOptions) {
   const limits = new Map<string, LimitFunction>();
   const unreachable = new Map<string, string>();
   const stats: ResolverStats = { cacheHits: 0, cacheMisses: 0, requests: 0, byHost: {} };
-  const redact = (text: string) => redactSecrets(text, options.tokens);
+  const { http } = options;
+  const redact = http.redact;
 
   const limitFor = (host: string) => {
     let limit = limits.get(host);
@@ -79,35 +67,36 @@ export function createUpstreamClient(options: UpstreamClientOptions) {
   };
 
   async function attempt(url: URL, request: RequestOptions): Promise<UpstreamResponse> {
-    const headers: Record<string, string> = { "user-agent": USER_AGENT, accept: "application/json, */*;q=0.5" };
-    const authorization = authorizationFor(url, options.tokens, options.endpoints);
-    if (authorization) headers.authorization = authorization;
     const timeout = AbortSignal.timeout(options.timeoutMs);
     stats.requests++;
     stats.byHost[url.host] = (stats.byHost[url.host] ?? 0) + 1;
-    const response = await fetch(url, {
+    const response = await http.request(url, {
       method: request.method ?? "GET",
-      headers,
+      headers: { accept: "application/json, */*;q=0.5" },
       redirect: request.redirect ?? "manual",
       signal: request.signal ? AbortSignal.any([request.signal, timeout]) : timeout,
     });
-    const responseHeaders = Object.fromEntries(response.headers);
-    const textual = /\b(json|html|text)\b/i.test(responseHeaders["content-type"] ?? "");
+    const contentType = response.headers["content-type"] ?? "";
+    const textual = /\b(json|html|text)\b/i.test(contentType);
     if (request.method === "HEAD" || request.readBody === false || (request.readBody === "text-only" && !textual)) {
-      await response.body?.cancel().catch(() => undefined);
-      return { status: response.status, headers: responseHeaders, body: null };
+      await discard(response.body);
+      return { status: response.status, headers: response.headers, body: null };
     }
-    const text = await response.text();
-    const isJson = /\bjson\b/i.test(responseHeaders["content-type"] ?? "");
+    const declared = Number(response.headers["content-length"]);
+    if (declared > MAX_BODY_BYTES) {
+      await discard(response.body);
+      throw new Error(`${url.host}${url.pathname} answered with ${declared} bytes, too much for an API answer`);
+    }
+    const text = await response.body.text();
     let body: unknown = text;
-    if (isJson) {
+    if (/\bjson\b/i.test(contentType)) {
       try {
         body = JSON.parse(text);
       } catch {
         body = text;
       }
     }
-    return { status: response.status, headers: responseHeaders, body };
+    return { status: response.status, headers: response.headers, body };
   }
 
   function markUnreachable(url: URL, error: unknown): never {
@@ -122,7 +111,6 @@ export function createUpstreamClient(options: UpstreamClientOptions) {
   async function request(url: URL, request: RequestOptions = {}): Promise<UpstreamResponse> {
     const known = unreachable.get(url.host);
     if (known) throw new HostUnreachableError(url.host, known);
-    await assertUrlAllowed(url, options.policy);
     return limitFor(url.host)(async () => {
       for (let attemptNumber = 0; ; attemptNumber++) {
         const already = unreachable.get(url.host);
@@ -132,7 +120,7 @@ export function createUpstreamClient(options: UpstreamClientOptions) {
         try {
           response = await attempt(url, request);
         } catch (error) {
-          if (request.signal?.aborted) throw error;
+          if (request.signal?.aborted || error instanceof BlockedUrlError) throw error;
           const code = errorCode(error);
           const transient = isRetryableError(error) || isTimeout(error);
           if (canRetry && transient) {
@@ -143,7 +131,7 @@ export function createUpstreamClient(options: UpstreamClientOptions) {
           throw new Error(redact(`Request to ${url.host}${url.pathname} failed: ${code ?? String(error)}`), { cause: error });
         }
         if (!canRetry || !isRetryableStatus(response.status)) return response;
-        const asked = requestedDelayMs(response.headers);
+        const asked = requestedDelayMs(response.headers, response.status);
         const delay = retryDelayMs(asked, attemptNumber, { baseMs: options.backoffBaseMs });
         const why = asked === null ? "backing off" : response.headers["retry-after"] ? "Retry-After" : "RateLimit";
         options.log("info", `${url.host} answered ${response.status} for ${url.pathname} — retrying in ${(delay / 1000).toFixed(1)} s (${why})`);
@@ -197,7 +185,7 @@ export function createUpstreamClient(options: UpstreamClientOptions) {
   }
 
   /** Cache key of a request: the URL and whether a token went with it (answers differ with one). */
-  const keyFor = (kind: string, url: URL) => `${kind} ${url.href} ${authorizationFor(url, options.tokens, options.endpoints) ? "auth" : "anon"}`;
+  const keyFor = (kind: string, url: URL) => `${kind} ${url.href} ${http.sendsToken(url) ? "auth" : "anon"}`;
 
   /** A GET of a JSON API; 2xx and 404 answers are cached (the body only), others are not. */
   function getJson(url: URL, signal?: AbortSignal): Promise<{ status: number; body: unknown; headers: Record<string, string> }> {

@@ -274,7 +274,7 @@ describe("fallback and uniqueness", () => {
       { id: 2, type: "LoraLoader", widgets_values: ["SDXL/foo.safetensors", 1, 1] },
       { id: 3, type: "CheckpointLoaderSimple", widgets_values: ["SDXL/foo.safetensors"] },
     ]);
-    const unique = uniqueModels(analyzeWorkflowText(text, "w.json").models);
+    const unique = uniqueModels(analyzeWorkflowText(text, "w.json").models).map(({ ref }) => ref);
     expect(unique.map((m) => [m.name, m.folder, m.active])).toEqual([
       ["SDXL\\foo.safetensors", "loras", true],
       ["SDXL/foo.safetensors", "checkpoints", true],

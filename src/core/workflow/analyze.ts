@@ -2,7 +2,9 @@
 import type { ModelRef } from "../model";
 import { flattenApiPrompt, flattenUiWorkflow, isApiPrompt, isRecord, isUiWorkflow, type WorkflowFormat } from "./graph";
 import { modelsOfNode } from "./extract";
-import { attachLinks, parseModelLinks, type ModelLink } from "./metadata";
+import type { ModelLink } from "../model";
+import { attachLinks, parseModelLinks } from "./metadata";
+import { errorMessage } from "../error-message";
 
 export type WorkflowAnalysis = {
   path: string;
@@ -101,13 +103,13 @@ export function analyzeWorkflowText(text: string, path: string): WorkflowAnalysi
   try {
     parsed = parseLenientJson(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorMessage(error);
     return failedAnalysis(path, `Not valid JSON (${reason}); is this a ComfyUI workflow file?`);
   }
   try {
     return analyseParsed(parsed, path);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorMessage(error);
     return failedAnalysis(path, `Could not read this workflow: ${reason}`);
   }
 }

@@ -28,7 +28,7 @@ describe.skipIf(!existsSync(corpusDir))("workflow corpus (expected.json)", () =>
   it.each(files.filter((file) => !(file in KNOWN_DISAGREEMENTS)))("%s", async (file) => {
     const analysis = await analyzeWorkflowFile(join(corpusDir, "workflows", file));
     expect(analysis.error).toBeNull();
-    const found = new Map(uniqueModels(analysis.models).map((model) => [key(model), model]));
+    const found = new Map(uniqueModels(analysis.models).map(({ ref }) => [key(ref), ref]));
     const wanted = new Map((expected[file] ?? []).map((model) => [key(model), model]));
     totals.truePositives += [...found.keys()].filter((k) => wanted.has(k)).length;
     totals.falsePositives += [...found.keys()].filter((k) => !wanted.has(k)).length;

@@ -3,13 +3,14 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import { extname, join } from "node:path";
 import { analyzeWorkflowText, failedAnalysis, type WorkflowAnalysis } from "./analyze";
 import { isPng, isWebp, readPngWorkflow, readWebpWorkflow, type EmbeddedWorkflow } from "./image";
+import { errorMessage } from "../error-message";
 
 const WORKFLOW_EXTENSIONS = new Set([".json", ".png", ".webp"]);
 const SKIPPED_FOLDERS = new Set(["node_modules"]);
 
 function describe(error: unknown): string {
   const code = (error as { code?: string }).code;
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   if (code === "ENOENT") return "No such file or folder.";
   if (code === "EACCES" || code === "EPERM") return "Permission denied; check the file's permissions.";
   return message;

@@ -1,7 +1,7 @@
 // Workflow analysis: every model file a ComfyUI workflow needs, from JSON or image files.
 export { analyzeWorkflowText, type WorkflowAnalysis } from "./analyze";
 export { analyzeWorkflowBytes, analyzeWorkflowFile, collectWorkflowFiles } from "./files";
-export { uniqueModels } from "./unique";
-export type { ModelLink } from "./metadata";
+export { uniqueModels, type UniqueModel } from "./unique";
+export { linksNaming } from "./metadata";
 export type { WorkflowFormat } from "./graph";
 export { buildAnalysisReport, type AnalysisReport, type ReportedModel, type PresenceFn } from "./report";

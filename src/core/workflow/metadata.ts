@@ -1,15 +1,7 @@
 // Download URLs and hashes a workflow carries (properties.models on nodes, top-level `models`).
-import { modelBaseName, normaliseModelName, type ModelRef } from "../model";
-import { canonicalFolder } from "../registry";
+import { modelBaseName, normaliseModelName, type ModelLink, type ModelRef } from "../model";
+import { canonicalFolder } from "../registry/folders";
 import { isRecord } from "./graph";
-
-/** A URL/hash the workflow gives for a file name, whether or not a node still loads that file. */
-export type ModelLink = {
-  name: string;
-  url: string | null;
-  hash: { type: string; value: string } | null;
-  folder: string | null;
-};
 
 function nonEmptyString(value: unknown): string | null {
   return typeof value === "string" && value.trim() ? value.trim() : null;
@@ -59,4 +51,16 @@ export function attachLinks(refs: ModelRef[], links: readonly ModelLink[], requi
       if (ref.hash === null && link.hash) ref.hash = link.hash;
     }
   }
+}
+
+/**
+ * The links any workflow of a run gives for this reference's file (its own first), for the resolver to try: the same
+ * file name in the same folder, whatever subfolder either writes (the resolver trusts a link only for the file it names).
+ */
+export function linksNaming(ref: ModelRef, links: readonly ModelLink[]): ModelLink[] {
+  const own: ModelLink[] = ref.url ? [{ name: ref.name, url: ref.url, hash: ref.hash, folder: ref.folder }] : [];
+  const file = modelBaseName(ref.name).toLowerCase();
+  const naming = links.filter((link) => link.url && modelBaseName(link.name).toLowerCase() === file && folderMatches(link, ref));
+  const seen = new Set<string>();
+  return [...own, ...naming].filter((link) => link.url && !seen.has(link.url) && seen.add(link.url));
 }

@@ -73,9 +73,9 @@ export function buildAnalysisReport(analyses: readonly WorkflowAnalysis[], prese
     path: analysis.path,
     format: analysis.format,
     error: analysis.error,
-    models: uniqueModels(analysis.models).map((ref) => reportModel(ref, presence(ref))),
+    models: uniqueModels(analysis.models).map(({ ref }) => reportModel(ref, presence(ref))),
   }));
-  const distinct = uniqueModels(analyses.flatMap((analysis) => analysis.models));
+  const distinct = uniqueModels(analyses.flatMap((analysis) => analysis.models)).map(({ ref }) => ref);
   const count = (status: Presence["status"]) => distinct.filter((ref) => presence(ref).status === status).length;
   return {
     workflows,

@@ -1,20 +1,23 @@
-// One reference per file: the same (folder, name) from several nodes counts once.
+// One reference per file: the same (folder, name) from several nodes or workflows counts once.
 import { modelKey, type ModelRef } from "../model";
 
-/** One per (folder, normalised name), in first-seen order; active if any is; first url/hash found. */
-export function uniqueModels(refs: readonly ModelRef[]): ModelRef[] {
-  const byKey = new Map<string, ModelRef>();
+export type UniqueModel = { ref: ModelRef; workflows: string[] };
+
+/** One per (folder, normalised name), in first-seen order; active if any is; first url/hash found; every workflow that names it. */
+export function uniqueModels(refs: readonly ModelRef[]): UniqueModel[] {
+  const byKey = new Map<string, { ref: ModelRef; workflows: Set<string> }>();
   for (const ref of refs) {
     const key = modelKey(ref);
     const seen = byKey.get(key);
     if (!seen) {
-      byKey.set(key, { ...ref });
+      byKey.set(key, { ref: { ...ref }, workflows: new Set([ref.workflow]) });
       continue;
     }
-    seen.active ||= ref.active;
-    seen.url ??= ref.url;
-    seen.hash ??= ref.hash;
-    if (seen.inferred && !ref.inferred) delete seen.inferred;
+    seen.workflows.add(ref.workflow);
+    seen.ref.active ||= ref.active;
+    seen.ref.url ??= ref.url;
+    seen.ref.hash ??= ref.hash;
+    if (seen.ref.inferred && !ref.inferred) delete seen.ref.inferred;
   }
-  return [...byKey.values()];
+  return [...byKey.values()].map(({ ref, workflows }) => ({ ref, workflows: [...workflows] }));
 }

@@ -13,6 +13,6 @@ const globalForDb = globalThis as unknown as { comfyfixerDb?: Db };
 
 /** The process-wide client; survives Next's dev-mode module reloads. */
 export function db(): Db {
-  globalForDb.comfyfixerDb ??= createDb(serverEnv().DATABASE_URL);
+  globalForDb.comfyfixerDb ??= createDb(serverEnv().databaseUrl);
   return globalForDb.comfyfixerDb;
 }

@@ -5,6 +5,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import pg from "pg";
 import { projectRoot } from "../../core/config/project-root";
+import { errorMessage } from "../../core/error-message";
 
 /** Prisma Migrate's own advisory-lock key: holding it keeps `prisma migrate deploy` out too. */
 const PRISMA_MIGRATE_LOCK_KEY = 72707369;
@@ -121,7 +122,7 @@ async function applyOne(client: pg.Client, migration: MigrationFile): Promise<vo
     await client.query("COMMIT");
   } catch (error) {
     await client.query("ROLLBACK");
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorMessage(error);
     throw new MigrationError(
       `Migration ${migration.name} failed and was rolled back, so none of it is applied: ${reason}. ` +
         `Fix prisma/migrations/${migration.name}/migration.sql and start again.`,

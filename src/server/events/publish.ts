@@ -1,6 +1,6 @@
 // Stores a run event with the run's next seq and announces it with NOTIFY, in one transaction,
 // so any web instance's SSE relay can serve it and a reconnecting client can replay it.
-import type { RunEvent, RunEventInput } from "../../core/events";
+import { RunEventSchema, type RunEvent, type RunEventInput } from "../../core/events";
 import type { Prisma } from "../../generated/prisma/client";
 import type { Db } from "../db/client";
 
@@ -13,7 +13,7 @@ export async function publishRunEvent(db: Db, runId: string, input: RunEventInpu
     const [row] = await tx.$queryRaw<{ lastSeq: number }[]>`
       UPDATE "Run" SET "lastSeq" = "lastSeq" + 1 WHERE id = ${runId}::uuid RETURNING "lastSeq"`;
     if (!row) throw new Error(`Run ${runId} does not exist`);
-    const event: RunEvent = { ...input, runId, seq: row.lastSeq, at: new Date().toISOString() };
+    const event = { ...input, runId, seq: row.lastSeq, at: new Date().toISOString() } as RunEvent;
     await tx.runEvent.create({ data: { runId, seq: event.seq, type: event.type, payload: event as unknown as Prisma.InputJsonObject } });
     const full = JSON.stringify(event);
     const payload = Buffer.byteLength(full) <= MAX_NOTIFY_BYTES ? full : JSON.stringify({ runId, seq: event.seq });
@@ -29,5 +29,9 @@ export async function readRunEvents(db: Db, runId: string, afterSeq: number, lim
     take: limit,
     select: { payload: true },
   });
-  return rows.map((row) => row.payload as unknown as RunEvent);
+  // An event this version cannot read (written by a newer one) is left out rather than shown wrong.
+  return rows.flatMap((row) => {
+    const event = RunEventSchema.safeParse(row.payload);
+    return event.success ? [event.data] : [];
+  });
 }

@@ -41,7 +41,7 @@ describe("run event stream", () => {
   const database = useTestDatabase();
   let relay: RunEventRelay;
   let runId: string;
-  const log = (message: string) => publishRunEvent(database.db, runId, { type: "log", status: "info", message });
+  const log = (message: string) => publishRunEvent(database.db, runId, { type: "log", level: "info", message });
 
   beforeAll(async () => {
     relay = new RunEventRelay(database.url);

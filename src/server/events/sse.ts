@@ -4,6 +4,7 @@ import { isFinalEvent, type RunEvent } from "../../core/events";
 import type { Db } from "../db/client";
 import { readRunEvents } from "./publish";
 import type { RunEventNotice, RunEventRelay } from "./relay";
+import { errorMessage } from "../../core/error-message";
 
 export const SSE_HEARTBEAT_MS = 15_000;
 
@@ -55,7 +56,7 @@ export function createRunEventStream(options: RunEventStreamOptions): ReadableSt
       // Every notice goes through one queue, so events leave in order.
       const enqueue = (task: () => Promise<void> | void) => {
         work = work.then(task).catch((error: unknown) => {
-          send(`: error ${error instanceof Error ? error.message : String(error)}\n\n`);
+          send(`: error ${errorMessage(error)}\n\n`);
         });
       };
       const onNotice = (notice: RunEventNotice) =>

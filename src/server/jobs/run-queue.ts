@@ -19,7 +19,7 @@ const globalForQueue = globalThis as unknown as { comfyfixerBoss?: Promise<PgBos
 export function processRunQueue(): RunQueue {
   return {
     async enqueueRun(runId) {
-      globalForQueue.comfyfixerBoss ??= startBoss(serverEnv().DATABASE_URL).catch((error: unknown) => {
+      globalForQueue.comfyfixerBoss ??= startBoss(serverEnv().databaseUrl).catch((error: unknown) => {
         globalForQueue.comfyfixerBoss = undefined;
         throw error;
       });

@@ -1,8 +1,6 @@
 // Liveness of the database and the workers (they heartbeat into WorkerHeartbeat).
+import { errorMessage } from "../../core/error-message";
 import type { Db } from "../db/client";
-
-/** A worker that has not beaten for this long is taken for dead. */
-export const WORKER_STALE_AFTER_MS = 30_000;
 
 export type Health = {
   ok: boolean;
@@ -10,17 +8,18 @@ export type Health = {
   worker: { ok: boolean; alive: number; lastSeenAt: string | null };
 };
 
-export async function checkHealth(db: Db, now = new Date()): Promise<Health> {
+/** A worker that has not beaten for `staleAfterSeconds` is taken for dead (the same threshold the run supervisor uses). */
+export async function checkHealth(db: Db, staleAfterSeconds: number, now = new Date()): Promise<Health> {
   try {
     await db.$queryRaw`SELECT 1`;
   } catch (error) {
     return {
       ok: false,
-      database: { ok: false, error: `Cannot reach the database: ${error instanceof Error ? error.message : String(error)}` },
+      database: { ok: false, error: `Cannot reach the database: ${errorMessage(error)}` },
       worker: { ok: false, alive: 0, lastSeenAt: null },
     };
   }
-  const since = new Date(now.getTime() - WORKER_STALE_AFTER_MS);
+  const since = new Date(now.getTime() - staleAfterSeconds * 1000);
   const [alive, latest] = await Promise.all([
     db.workerHeartbeat.count({ where: { lastSeenAt: { gte: since } } }),
     db.workerHeartbeat.findFirst({ orderBy: { lastSeenAt: "desc" }, select: { lastSeenAt: true } }),

@@ -4,6 +4,7 @@ import { statfs } from "node:fs/promises";
 import { z } from "zod";
 import { buildInventory, findDuplicates, findLikelyDuplicates, locateModel, type DuplicateGroup, type Inventory } from "../../core/inventory";
 import type { Db } from "../db/client";
+import type { ServerEnv } from "../env";
 import { AppError } from "../errors";
 import { modelsRootFor } from "./models-root";
 import { getSettings } from "./settings";
@@ -80,7 +81,7 @@ function duplicateGroups(inventory: Inventory, hashes: ReadonlyMap<string, { sha
 
 /** Models that past runs asked for and that sit in another folder than the one ComfyUI reads them from. */
 async function misplacedModels(db: Db, inventory: Inventory): Promise<InventoryReport["misplaced"]> {
-  const refs = await db.modelRef.findMany({
+  const refs = await db.runModel.findMany({
     where: { foundAt: { not: null } },
     distinct: ["folder", "name"],
     select: { name: true, folder: true },
@@ -103,14 +104,14 @@ async function diskSpace(path: string): Promise<InventoryReport["disk"]> {
   }
 }
 
-export async function getInventoryReport(db: Db, input: { modelsRoot?: string } = {}): Promise<InventoryReport> {
+export async function getInventoryReport(db: Db, env: ServerEnv, input: { modelsRoot?: string } = {}): Promise<InventoryReport> {
   const settings = await getSettings(db);
-  const modelsRoot = modelsRootFor(settings, input.modelsRoot);
+  const modelsRoot = modelsRootFor(settings, env, input.modelsRoot);
   const disk = await diskSpace(modelsRoot);
   if (!disk) {
     throw new AppError("NOT_FOUND", `The models folder ${modelsRoot} does not exist or cannot be read. Create it, or set the models root under Settings.`);
   }
-  const inventory = await buildInventory({ modelsDir: modelsRoot, comfyuiUrl: settings.paths.comfyui_url || undefined });
+  const inventory = await buildInventory({ modelsDir: modelsRoot, comfyuiUrl: settings.paths.comfyui_url || undefined, variables: env.engine.variables });
   const hashes = await cachedHashes(db, inventory);
   return {
     modelsRoot,

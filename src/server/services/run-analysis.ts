@@ -1,18 +1,23 @@
 // A dry look before a run: which models the chosen workflows need and which the install lacks.
 import { buildInventory, locateModel } from "../../core/inventory";
-import { analyseSources } from "../../core/pipeline/plan";
+import { analyseSources } from "../../core/run/plan";
 import { buildAnalysisReport, collectWorkflowFiles } from "../../core/workflow";
 import type { Db } from "../db/client";
+import type { ServerEnv } from "../env";
 import { modelsRootFor } from "./models-root";
 import { storeWorkflowInputs, workflowSource } from "./run-workflows";
 import type { WorkflowInput } from "./run-schemas";
 import { getSettings } from "./settings";
 
-export async function analyseWorkflowInputs(db: Db, input: { workflows: WorkflowInput[]; modelsRoot?: string }) {
+export async function analyseWorkflowInputs(db: Db, env: ServerEnv, input: { workflows: WorkflowInput[]; modelsRoot?: string }) {
   const settings = await getSettings(db);
   const stored = await storeWorkflowInputs(input.workflows, settings);
   const analyses = await analyseSources(stored.map(workflowSource));
-  const inventory = await buildInventory({ modelsDir: modelsRootFor(settings, input.modelsRoot), comfyuiUrl: settings.paths.comfyui_url || undefined });
+  const inventory = await buildInventory({
+    modelsDir: modelsRootFor(settings, env, input.modelsRoot),
+    comfyuiUrl: settings.paths.comfyui_url || undefined,
+    variables: env.engine.variables,
+  });
   return buildAnalysisReport(analyses, (ref) => locateModel(inventory, ref));
 }
 

@@ -1,45 +1,15 @@
 // Reading runs for the dashboard and the CLI: the history page, a run's detail, its events.
 import type { RunEvent } from "../../core/events";
+import { attentionOf, RunSummarySchema, type RunSummary } from "../../core/run/summary";
+import { modelStatusRule, type RunStatus } from "../../core/status";
 import type { Prisma } from "../../generated/prisma/client";
 import type { Db } from "../db/client";
 import { readRunEvents } from "../events/publish";
 import { AppError } from "../errors";
-import type { ModelCounts, ModelView, RunDetail, RunListItem, RunStatus } from "./run-schemas";
+import { runModelSelect, toModelView } from "./run-model-rows";
+import type { ModelCounts, ModelView, RunDetail, RunListItem } from "./run-schemas";
 
 export type { ModelView };
-
-const modelSelect = {
-  id: true,
-  name: true,
-  folder: true,
-  nodeType: true,
-  workflows: true,
-  active: true,
-  status: true,
-  foundAt: true,
-  targetPath: true,
-  source: true,
-  url: true,
-  sha256: true,
-  size: true,
-  bytes: true,
-  resolution: true,
-  error: true,
-  attempts: true,
-  startedAt: true,
-  finishedAt: true,
-} satisfies Prisma.ModelRefSelect;
-
-type ModelRow = Prisma.ModelRefGetPayload<{ select: typeof modelSelect }>;
-
-function toModelView(row: ModelRow): ModelView {
-  return {
-    ...row,
-    size: row.size === null ? null : Number(row.size),
-    bytes: Number(row.bytes),
-    resolution: row.resolution as ModelView["resolution"],
-  };
-}
 
 const runSelect = {
   id: true,
@@ -69,7 +39,7 @@ function countModels(rows: Array<{ status: string; _count: number; bytes: number
 }
 
 async function countsByRun(db: Db, runIds: string[]) {
-  const grouped = await db.modelRef.groupBy({
+  const grouped = await db.runModel.groupBy({
     by: ["runId", "status"],
     where: { runId: { in: runIds } },
     _count: { _all: true },
@@ -133,24 +103,38 @@ export async function getRun(db: Db, id: string): Promise<RunDetail> {
       phaseTimings: true,
       lastSeq: true,
       workflows: { select: { id: true, path: true, format: true, error: true, modelCount: true }, orderBy: { createdAt: "asc" } },
-      models: { select: modelSelect, orderBy: [{ folder: "asc" }, { name: "asc" }] },
+      models: { select: runModelSelect, orderBy: [{ folder: "asc" }, { name: "asc" }] },
     },
   });
   if (!run) throw new AppError("NOT_FOUND", `Run ${id} does not exist.`);
   const counted = await countsByRun(db, [id]);
+  const models = run.models.map(toModelView);
   return {
     ...run,
     workflowNames: run.workflows.map((workflow) => workflow.path),
     ...counted(id),
     options: run.options as Record<string, unknown>,
-    summary: run.summary as RunDetail["summary"],
+    summary: readSummary(run.summary, models),
     phaseTimings: run.phaseTimings as Record<string, number>,
-    models: run.models.map(toModelView),
+    models,
   };
 }
 
+/** A stored summary; one saved before runs had an outcome gets it from the models. */
+function readSummary(stored: Prisma.JsonValue, models: ModelView[]): RunSummary | null {
+  if (stored === null) return null;
+  const current = RunSummarySchema.safeParse(stored);
+  if (current.success) return current.data;
+  const upgraded = RunSummarySchema.safeParse({
+    ...(stored as object),
+    all_installed: models.every((model) => !model.active || modelStatusRule(model.status).satisfied),
+    needs_attention: attentionOf(models.map((model) => ({ status: model.status, active: model.active }))),
+  });
+  return upgraded.success ? upgraded.data : null;
+}
+
 export async function getModelView(db: Db, modelId: string): Promise<ModelView> {
-  const row = await db.modelRef.findUnique({ where: { id: modelId }, select: modelSelect });
+  const row = await db.runModel.findUnique({ where: { id: modelId }, select: runModelSelect });
   if (!row) throw new AppError("NOT_FOUND", `Model ${modelId} does not exist.`);
   return toModelView(row);
 }

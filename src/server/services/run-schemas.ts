@@ -1,18 +1,9 @@
-// The runs API's shapes: inputs validated at the tRPC boundary, outputs the dashboard and CLI read.
+// The runs API's shapes: inputs validated at the tRPC boundary, and the compositions of core's contracts that the
+// dashboard and the CLI read (statuses, resolutions, summaries and events are defined once, in core).
 import { z } from "zod";
-import { RUN_EVENT_TYPES } from "../../core/events";
-import { MODEL_STATUSES } from "../../core/model";
-
-export const RUN_STATUSES = ["queued", "running", "completed", "failed", "cancelled"] as const;
-export const RunStatusSchema = z.enum(RUN_STATUSES);
-export type RunStatus = z.infer<typeof RunStatusSchema>;
-
-const FINISHED_RUN_STATUSES: ReadonlySet<string> = new Set<RunStatus>(["completed", "failed", "cancelled"]);
-export const isRunFinished = (status: string) => FINISHED_RUN_STATUSES.has(status);
-
-/** Models a person may give a URL for (a candidate or a pasted one). */
-const PICKABLE_MODEL_STATUSES: ReadonlySet<string> = new Set(["ambiguous", "not_found", "needs_auth", "failed"]);
-export const isPickable = (status: string) => PICKABLE_MODEL_STATUSES.has(status);
+import { ResolutionSchema, ResolutionSourceSchema } from "../../core/model";
+import { RunSummarySchema } from "../../core/run/summary";
+import { ModelStatusSchema, RunStatusSchema } from "../../core/status";
 
 /** A workflow given by path (under a configured workflow folder) or uploaded (text, or base64 for PNG/WebP). */
 export const WorkflowInputSchema = z.union([
@@ -46,30 +37,6 @@ export const ListRunsInputSchema = z.object({
   pageSize: z.number().int().min(1).max(100).default(20),
 });
 
-export const ModelStatusSchema = z.enum(MODEL_STATUSES);
-
-const CandidateSchema = z.object({
-  source: z.string(),
-  url: z.string(),
-  fileName: z.string(),
-  sha256: z.string().nullable(),
-  size: z.number().nullable(),
-  page: z.string().nullable(),
-  baseModel: z.string().nullable().optional(),
-});
-
-export const ResolutionSchema = z.object({
-  status: z.enum(["resolved", "ambiguous", "not_found", "needs_auth", "error"]),
-  source: z.string().nullable(),
-  url: z.string().nullable(),
-  sha256: z.string().nullable(),
-  size: z.number().nullable(),
-  reason: z.string(),
-  candidates: z.array(CandidateSchema),
-  queries: z.array(z.string()).optional(),
-  page: z.string().nullable().optional(),
-});
-
 export const ModelCountsSchema = z.object({
   total: z.number(),
   present: z.number(),
@@ -80,21 +47,6 @@ export const ModelCountsSchema = z.object({
   skipped: z.number(),
 });
 export type ModelCounts = z.infer<typeof ModelCountsSchema>;
-
-/** The old tool's summary fields, kept so its users' scripts still read a run's result. */
-export const RunSummarySchema = z.object({
-  workflows_scanned: z.number(),
-  models_found: z.number(),
-  models_missing: z.number(),
-  models_resolved: z.number(),
-  models_downloaded: z.number(),
-  models_failed: z.number(),
-  bytes_downloaded: z.number(),
-  average_rate: z.number().nullable(),
-  cache_hits: z.number(),
-  cache_misses: z.number(),
-});
-export type RunSummary = z.infer<typeof RunSummarySchema>;
 
 export const PhaseTimingsSchema = z.record(z.string(), z.number());
 
@@ -122,7 +74,7 @@ export const ModelViewSchema = z.object({
   status: ModelStatusSchema,
   foundAt: z.string().nullable(),
   targetPath: z.string().nullable(),
-  source: z.string().nullable(),
+  source: ResolutionSourceSchema.nullable(),
   url: z.string().nullable(),
   sha256: z.string().nullable(),
   size: z.number().nullable(),
@@ -183,18 +135,4 @@ export const AnalysisReportSchema = z.object({
     missing: z.number(),
     misplaced: z.number(),
   }),
-});
-
-export const RunEventSchema = z.object({
-  runId: z.string(),
-  seq: z.number(),
-  type: z.enum(RUN_EVENT_TYPES),
-  model: z.object({ id: z.string(), name: z.string(), folder: z.string() }).optional(),
-  bytes: z.number().optional(),
-  total: z.number().nullable().optional(),
-  rate: z.number().optional(),
-  status: z.string().optional(),
-  message: z.string().optional(),
-  data: z.record(z.string(), z.unknown()).optional(),
-  at: z.string(),
 });

@@ -2,7 +2,7 @@
 import { realpath, stat } from "node:fs/promises";
 import { basename, sep } from "node:path";
 import type { Settings } from "../../core/config/schema";
-import type { WorkflowSource } from "../../core/pipeline/plan";
+import type { WorkflowSource } from "../../core/run/plan";
 import { AppError } from "../errors";
 import type { WorkflowInput } from "./run-schemas";
 

@@ -6,17 +6,17 @@ import type PgBoss from "pg-boss";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "../../test/database";
-import { checkpoint, lora, uiWorkflow } from "../../../tools/upstream-sim/sample-workflows";
 import { QUEUES, startBoss } from "../jobs/queue";
 import { runQueueOf } from "../jobs/run-queue";
 import { createContextInner } from "../trpc/init";
 import { createCaller } from "../trpc/root";
+import { checkpoint, lora, uiWorkflow } from "../../test/sim";
 
 describe("runs API", () => {
   const database = useTestDatabase();
   let boss: PgBoss;
   let scratch: string;
-  const caller = () => createCaller(createContextInner({ db: database.db, queue: runQueueOf(boss) }));
+  const caller = () => createCaller(createContextInner({ db: database.db, queue: runQueueOf(boss), env: database.env() }));
   const queuedRunIds = async () => {
     const rows = await database.db.$queryRawUnsafe<Array<{ data: { runId: string } }>>(`SELECT data FROM pgboss.job WHERE name = $1`, QUEUES.run.name);
     return rows.map((row) => row.data.runId);

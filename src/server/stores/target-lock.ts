@@ -1,12 +1,13 @@
-// The target lock for several workers sharing one models volume: a Postgres advisory lock per target path.
+// The target lock for several workers sharing one models volume: a Postgres advisory lock per target, keyed by
+// folder/name, so machines that mount the volume at different paths still exclude each other.
 import { createHash } from "node:crypto";
 import pg from "pg";
-import type { TargetLock } from "../../core/download";
+import type { TargetLock } from "../../core/download/types";
 import { withDbRetry } from "../db/retry";
 
 /** A signed 64-bit key from the path, as pg_advisory_lock wants (a collision only makes two targets wait for each other). */
-export function advisoryKeyOf(targetPath: string): string {
-  return createHash("sha256").update(`comfyfixer:target:${targetPath}`).digest().readBigInt64BE(0).toString();
+export function advisoryKeyOf(targetKey: string): string {
+  return createHash("sha256").update(`comfyfixer:target:${targetKey}`).digest().readBigInt64BE(0).toString();
 }
 
 /**
@@ -36,13 +37,13 @@ export function createPostgresTargetLock(databaseUrl: string): TargetLock {
     });
 
   return {
-    async acquire(targetPath, signal) {
-      const key = advisoryKeyOf(targetPath);
+    async acquire(target, signal) {
+      const key = advisoryKeyOf(target.key);
       let client: pg.Client;
       try {
         client = await lockedClient(key, signal);
       } catch (error) {
-        throw signal.aborted ? signal.reason : new Error(`Could not lock ${targetPath} in the database: ${(error as Error).message}`);
+        throw signal.aborted ? signal.reason : new Error(`Could not lock ${target.key} in the database: ${(error as Error).message}`);
       }
       return async () => {
         try {

@@ -1,18 +1,21 @@
-// tRPC set-up: the context (database injected) and the procedure builders every router uses.
+// tRPC set-up: the context (database, queue and environment injected), the transformer, and the procedure builders.
 import { initTRPC } from "@trpc/server";
+import superjson from "superjson";
 import { ZodError, z } from "zod";
 import { db as processDb, type Db } from "../db/client";
+import { serverEnv, type ServerEnv } from "../env";
 import { AppError, toTRPCError } from "../errors";
 import { processRunQueue, type RunQueue } from "../jobs/run-queue";
 
-export type Context = { db: Db; queue: RunQueue };
+export type Context = { db: Db; queue: RunQueue; env: ServerEnv };
 
 /** The context without an HTTP request: integration tests call routers through this. */
-export function createContextInner(options: { db?: Db; queue?: RunQueue } = {}): Context {
-  return { db: options.db ?? processDb(), queue: options.queue ?? processRunQueue() };
+export function createContextInner(options: { db?: Db; queue?: RunQueue; env?: ServerEnv } = {}): Context {
+  return { db: options.db ?? processDb(), queue: options.queue ?? processRunQueue(), env: options.env ?? serverEnv() };
 }
 
 const t = initTRPC.context<Context>().create({
+  transformer: superjson,
   errorFormatter({ shape, error }) {
     return {
       ...shape,

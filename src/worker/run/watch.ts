@@ -1,7 +1,8 @@
-// While a run is going: touch its heartbeat every second and stop it when someone asks to cancel.
+// While a run is going: look every second whether someone asked to cancel it, and stop it then.
+import { errorMessage } from "../../core/error-message";
 import type { Db } from "../../server/db/client";
 
-export const RUN_HEARTBEAT_MS = 1_000;
+export const CANCEL_POLL_MS = 1_000;
 
 export class RunCancelledError extends Error {
   constructor() {
@@ -12,17 +13,16 @@ export class RunCancelledError extends Error {
 export function watchRun(db: Db, runId: string, controller: AbortController, log: (message: string) => void) {
   let failing = false;
   const timer = setInterval(() => {
-    db.$queryRaw<Array<{ cancelRequested: boolean }>>`
-      UPDATE "Run" SET "heartbeatAt" = now() WHERE id = ${runId}::uuid RETURNING "cancelRequested"`.then(
-      ([row]) => {
+    db.run.findUnique({ where: { id: runId }, select: { cancelRequested: true } }).then(
+      (row) => {
         failing = false;
         if (row?.cancelRequested && !controller.signal.aborted) controller.abort(new RunCancelledError());
       },
       (error: unknown) => {
-        if (!failing) log(`run ${runId}: heartbeat failed, will keep trying: ${error instanceof Error ? error.message : String(error)}`);
+        if (!failing) log(`run ${runId}: cancel check failed, will keep trying: ${errorMessage(error)}`);
         failing = true;
       },
     );
-  }, RUN_HEARTBEAT_MS);
+  }, CANCEL_POLL_MS);
   return { stop: () => clearInterval(timer) };
 }

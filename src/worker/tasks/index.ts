@@ -1,13 +1,8 @@
 // The registry of job processors, keyed by queue.
-import type PgBoss from "pg-boss";
-import type { Db } from "../../server/db/client";
 import type { QueueKey } from "../../server/jobs/queue";
-import type { Heartbeat } from "../heartbeat";
+import type { TaskProcessor } from "./context";
 import { runTask } from "./run";
 
-export type TaskContext = { db: Db; boss: PgBoss; databaseUrl: string; heartbeat: Heartbeat; signal: AbortSignal; log: (message: string) => void };
-export type TaskProcessor = (payload: unknown, context: TaskContext) => Promise<void>;
-
-export const TASKS: Record<QueueKey, TaskProcessor> = {
+export const TASKS: { [K in QueueKey]: TaskProcessor<K> } = {
   run: runTask,
 };

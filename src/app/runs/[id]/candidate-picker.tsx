@@ -2,7 +2,7 @@
 // For an ambiguous model: the resolver's candidates to choose from, or a URL to paste.
 import { useMutation } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
-import type { ModelItem as ModelView } from "../types";
+import type { ModelView } from "../../../server/services/run-schemas";
 import { formatBytes } from "../../../core/format";
 import { ErrorBox, inputClass, primaryButtonClass, secondaryButtonClass } from "../../_components/ui";
 import { useTRPC } from "../../trpc";

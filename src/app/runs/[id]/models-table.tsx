@@ -1,8 +1,8 @@
 "use client";
 // The run's models: status, per-file progress and speed, source, and the picker for ambiguous ones.
 import { Fragment, useState } from "react";
-import { isPickable } from "../../../server/services/run-schemas";
-import type { ModelItem as ModelView } from "../types";
+import { isPickable } from "../../../core/status";
+import type { ModelView } from "../../../server/services/run-schemas";
 import { formatBytes, formatEta, formatRate } from "../../../core/format";
 import { ProgressBar } from "../../_components/progress-bar";
 import { StatusChip } from "../../_components/status-chip";

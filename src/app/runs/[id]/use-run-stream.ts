@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from "react";
 import type { RunEvent } from "../../../core/events";
 import { useTRPC, useTRPCClient } from "../../trpc";
 import { applyEventToLive, applyEventToRun, emptyLiveState, needsSnapshot, type LiveState } from "../run-events";
-import type { RunDetailView } from "../types";
+import type { RunDetail } from "../../../server/services/run-schemas";
 
 export type StreamState = "connecting" | "live" | "reconnecting" | "ended";
 
@@ -42,7 +42,7 @@ export function useRunStream(runId: string, options: { generation: number }) {
       resyncing = true;
       try {
         const fresh = await client.runs.get.query({ id: runId });
-        const caughtUp = recent.reduce<RunDetailView>((detail, event) => applyEventToRun(detail, event), fresh);
+        const caughtUp = recent.reduce<RunDetail>((detail, event) => applyEventToRun(detail, event), fresh);
         queryClient.setQueryData(queryKey, caughtUp);
       } catch {
         // The next unknown row tries again.
@@ -55,9 +55,9 @@ export function useRunStream(runId: string, options: { generation: number }) {
       lastSeq.current = Math.max(lastSeq.current, event.seq);
       recent.push(event);
       if (recent.length > REPLAY_BUFFER) recent.shift();
-      const cached = queryClient.getQueryData<RunDetailView>(queryKey);
+      const cached = queryClient.getQueryData<RunDetail>(queryKey);
       if (cached && needsSnapshot(cached, event)) void resync();
-      else queryClient.setQueryData(queryKey, (detail: RunDetailView | undefined) => (detail ? applyEventToRun(detail, event) : detail));
+      else queryClient.setQueryData(queryKey, (detail: RunDetail | undefined) => (detail ? applyEventToRun(detail, event) : detail));
       setLive((current) => applyEventToLive(current, event));
     };
 

@@ -1,8 +1,8 @@
 // The Hugging Face source's search strategy, against the simulator over loopback.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { UpstreamSim } from "../../../../tools/upstream-sim";
-import { modelRef, resolverFor, startSim } from "../test-fixtures";
+import { modelRef, resolverFor, startSim } from "../../../test/fixtures/resolve";
 import { huggingFaceQueries } from "./huggingface";
+import { type UpstreamSim } from "../../../test/sim";
 
 describe("huggingFaceQueries", () => {
   it("asks for the stem, the stem without precision words, then the model family", () => {

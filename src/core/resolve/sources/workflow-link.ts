@@ -1,24 +1,16 @@
 // Source 1: the download links the workflow itself gives (properties.models[].url and friends).
 import type { Candidate } from "../../model";
+import { linksNaming } from "../../workflow/metadata";
 import { linkRefusal, parseUrl, urlFileName } from "../link-policy";
 import { knownHash, matchName } from "../match";
-import { resolvedFrom, type ResolutionSourceModule, type SourceContext, type SourceOutcome } from "../outcome";
-import type { ModelLink } from "../types";
-
-function linksFor(context: SourceContext): ModelLink[] {
-  const { ref } = context;
-  const own: ModelLink[] = ref.url ? [{ name: ref.name, url: ref.url, hash: ref.hash, folder: ref.folder }] : [];
-  const shared = context.links.filter((link) => link.url && matchName(ref.name, link.name) === "exact" && (!link.folder || link.folder === ref.folder));
-  const seen = new Set<string>();
-  return [...own, ...shared].filter((link) => link.url && !seen.has(link.url) && seen.add(link.url));
-}
+import { resolvedFrom, type ResolutionSourceModule, type SourceOutcome } from "../outcome";
 
 export const workflowLinkSource: ResolutionSourceModule = {
   source: "workflow",
   async find(context): Promise<SourceOutcome> {
     const problems: string[] = [];
     const similar: Candidate[] = [];
-    for (const link of linksFor(context)) {
+    for (const link of linksNaming(context.ref, context.links)) {
       const url = parseUrl(link.url ?? "");
       if (!url) {
         problems.push(`the workflow's link for "${context.wanted}" is not a valid URL`);

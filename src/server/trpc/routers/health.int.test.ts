@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "../../../test/database";
-import { WORKER_STALE_AFTER_MS } from "../../services/health";
 import { createContextInner } from "../init";
 import { createCaller } from "../root";
 
@@ -8,7 +7,8 @@ describe("health router", () => {
   const database = useTestDatabase();
 
   it("reports the database up and no worker until one heartbeats, then a stale one as dead", async () => {
-    const caller = createCaller(createContextInner({ db: database.db }));
+    const env = database.env({ COMFYFIXER_STALE_RUN_SECONDS: "20" });
+    const caller = createCaller(createContextInner({ db: database.db, env }));
     expect(await caller.health.check()).toMatchObject({ ok: false, database: { ok: true }, worker: { ok: false, alive: 0 } });
 
     await database.db.workerHeartbeat.create({ data: { workerId: "w1", hostname: "h", pid: 1 } });
@@ -16,7 +16,7 @@ describe("health router", () => {
 
     await database.db.workerHeartbeat.update({
       where: { workerId: "w1" },
-      data: { lastSeenAt: new Date(Date.now() - WORKER_STALE_AFTER_MS - 1_000) },
+      data: { lastSeenAt: new Date(Date.now() - env.staleRunSeconds * 1000 - 1_000) },
     });
     expect(await caller.health.check()).toMatchObject({ ok: false, worker: { ok: false, alive: 0 } });
   });

@@ -10,5 +10,5 @@ const HealthSchema = z.object({
 });
 
 export const healthRouter = router({
-  check: publicProcedure.output(HealthSchema).query(({ ctx }) => checkHealth(ctx.db)),
+  check: publicProcedure.output(HealthSchema).query(({ ctx }) => checkHealth(ctx.db, ctx.env.staleRunSeconds)),
 });

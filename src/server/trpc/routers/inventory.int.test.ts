@@ -9,7 +9,7 @@ import { createCaller } from "../root";
 
 describe("inventory router", () => {
   const database = useTestDatabase();
-  const caller = () => createCaller(createContextInner({ db: database.db }));
+  const caller = () => createCaller(createContextInner({ db: database.db, env: database.env() }));
   let modelsRoot = "";
 
   const put = async (relative: string, content: string) => {
@@ -75,7 +75,7 @@ describe("inventory router", () => {
 
   it("reports models past runs asked for that sit in another folder", async () => {
     const run = await database.db.run.create({ data: { modelsRoot, status: "completed" } });
-    await database.db.modelRef.create({
+    await database.db.runModel.create({
       data: {
         runId: run.id,
         name: "wrong-place-vae.safetensors",
@@ -87,7 +87,7 @@ describe("inventory router", () => {
         foundAt: join(modelsRoot, "checkpoints/wrong-place-vae.safetensors"),
       },
     });
-    await database.db.modelRef.create({
+    await database.db.runModel.create({
       data: {
         runId: run.id,
         name: "base.safetensors",

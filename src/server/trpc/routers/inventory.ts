@@ -7,5 +7,5 @@ export const inventoryRouter = router({
   get: publicProcedure
     .input(z.object({ modelsRoot: z.string().trim().min(1).optional() }).default({}))
     .output(InventoryReportSchema)
-    .query(({ ctx, input }) => getInventoryReport(ctx.db, input)),
+    .query(({ ctx, input }) => getInventoryReport(ctx.db, ctx.env, input)),
 });

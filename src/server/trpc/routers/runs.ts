@@ -9,11 +9,12 @@ import {
   ModelViewSchema,
   PickCandidateInputSchema,
   RunDetailSchema,
-  RunEventSchema,
   RunListItemSchema,
   WorkflowInputSchema,
 } from "../../services/run-schemas";
-import { cancelRun, createRun, pickCandidate, retryRun } from "../../services/runs";
+import { RunEventSchema } from "../../../core/events";
+import { cancelRun } from "../../services/run-lifecycle";
+import { createRun, pickCandidate, retryRun } from "../../services/runs";
 import { publicProcedure, router } from "../init";
 
 const RunIdSchema = z.object({ id: z.uuid() });
@@ -22,11 +23,11 @@ export const runsRouter = router({
   create: publicProcedure
     .input(CreateRunInputSchema)
     .output(z.object({ id: z.string() }))
-    .mutation(({ ctx, input }) => createRun(ctx.db, ctx.queue, input)),
+    .mutation(({ ctx, input }) => createRun(ctx, input)),
   analyze: publicProcedure
     .input(z.object({ workflows: z.array(WorkflowInputSchema).min(1).max(500), modelsRoot: z.string().optional() }))
     .output(AnalysisReportSchema)
-    .query(({ ctx, input }) => analyseWorkflowInputs(ctx.db, input)),
+    .query(({ ctx, input }) => analyseWorkflowInputs(ctx.db, ctx.env, input)),
   workflowFiles: publicProcedure
     .output(z.object({ folders: z.array(z.object({ folder: z.string(), files: z.array(z.string()), error: z.string().nullable() })) }))
     .query(({ ctx }) => listWorkflowFiles(ctx.db)),

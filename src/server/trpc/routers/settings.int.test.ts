@@ -7,7 +7,7 @@ import { createCaller } from "../root";
 
 describe("settings router", () => {
   const database = useTestDatabase();
-  const caller = () => createCaller(createContextInner({ db: database.db }));
+  const caller = () => createCaller(createContextInner({ db: database.db, env: database.env() }));
 
   it("returns the defaults from config/default.toml before anything is saved", async () => {
     const view = await caller().settings.get();

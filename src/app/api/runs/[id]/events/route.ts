@@ -4,7 +4,7 @@ import { db } from "../../../../../server/db/client";
 import { serverEnv } from "../../../../../server/env";
 import { runEventRelay } from "../../../../../server/events/relay";
 import { createRunEventStream } from "../../../../../server/events/sse";
-import { isRunFinished } from "../../../../../server/services/run-schemas";
+import { isRunFinished } from "../../../../../core/status";
 
 export const dynamic = "force-dynamic";
 
@@ -28,7 +28,7 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
   }
   const stream = createRunEventStream({
     db: db(),
-    relay: runEventRelay(serverEnv().DATABASE_URL),
+    relay: runEventRelay(serverEnv().databaseUrl),
     runId: id,
     afterSeq,
     signal: request.signal,
