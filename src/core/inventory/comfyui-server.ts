@@ -1,5 +1,6 @@
 // Asks a running ComfyUI where it looks for models: the only sure answer for that install.
 import { z } from "zod";
+import { createHttpClient, discard, type HttpClient } from "../net/http";
 
 export type ServerFolder = { folder: string; paths: string[] };
 export type ServerFile = { name: string; pathIndex: number; size: number; mtimeMs: number };
@@ -17,15 +18,34 @@ const ExperimentFiles = z.array(
   z.object({ name: z.string(), pathIndex: z.number().int().min(0), size: z.number().optional(), modified: z.number().optional() }),
 );
 
+/**
+ * The engine's HTTP client pointed at the user's own ComfyUI: that one host is trusted as configured (it is usually
+ * on loopback or the LAN), nothing else is reachable through it, and no token is ever sent.
+ */
+function comfyUiHttp(baseUrl: string): HttpClient {
+  const base = new URL(baseUrl);
+  return createHttpClient({
+    policy: { allowedHosts: [], trustedHosts: [base.host], allowPrivateNetworks: false },
+    tokens: {},
+    endpoints: { civitai: base, huggingface: base },
+    userAgent: "ComfyFixer",
+  });
+}
+
 async function getJson(baseUrl: string, path: string, signal?: AbortSignal): Promise<unknown | null> {
   const url = new URL(path.replace(/^\//, ""), baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
   const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
-  const response = await fetch(url, { signal: signal ? AbortSignal.any([signal, timeout]) : timeout, headers: { accept: "application/json" } });
-  if (!response.ok) {
-    await response.body?.cancel();
-    return null;
+  const http = comfyUiHttp(baseUrl);
+  try {
+    const response = await http.request(url, { signal: signal ? AbortSignal.any([signal, timeout]) : timeout, headers: { accept: "application/json" } });
+    if (response.status < 200 || response.status >= 300) {
+      await discard(response.body);
+      return null;
+    }
+    return await response.body.json();
+  } finally {
+    await http.close();
   }
-  return response.json();
 }
 
 function pathsOf(value: Array<string | string[]>): string[] {
