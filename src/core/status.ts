@@ -15,7 +15,7 @@ const FINISHED_RUN_STATUSES: ReadonlySet<RunStatus> = new Set(["completed", "fai
 export const isRunFinished = (status: RunStatus) => FINISHED_RUN_STATUSES.has(status);
 
 /** Why a model still needs a person after a run: the headings of a run's outcome. */
-export type AttentionReason = "choose" | "token" | "not_found" | "failed" | "refused";
+export type AttentionReason = "choose" | "token" | "not_found" | "failed" | "refused" | "unplaced";
 
 type ModelStatusRule = {
   /** The run phase a model in this status is in. */
@@ -59,6 +59,8 @@ export const MODEL_STATUS_RULES = {
   skipped: rule({ final: true }),
   /** Its name or folder cannot be installed safely (a path out of the models folder, an unknown folder): never downloaded. */
   refused: rule({ final: true, attention: "refused" }),
+  /** Loaded by a node ComfyFixer does not know, with nothing that says which folder ComfyUI reads it from: not downloaded. */
+  unplaced: rule({ final: true, attention: "unplaced" }),
 } as const satisfies Record<string, ModelStatusRule>;
 
 export type ModelStatus = keyof typeof MODEL_STATUS_RULES;

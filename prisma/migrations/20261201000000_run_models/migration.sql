@@ -16,6 +16,8 @@ UPDATE "RunModel" SET "targetName" = replace("name", '\', '/') WHERE "targetPath
 
 -- A name or folder that cannot be installed safely is that model's status, not the run's failure.
 ALTER TYPE "ModelStatus" ADD VALUE 'refused';
+-- A file loaded by an unknown node, with nothing that tells its folder, is reported for a person instead of downloaded.
+ALTER TYPE "ModelStatus" ADD VALUE 'unplaced';
 
 -- Liveness is held once: the run names its worker, and the worker's heartbeat says whether it is alive.
 ALTER TABLE "Run" ADD COLUMN "workerId" TEXT;

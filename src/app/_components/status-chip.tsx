@@ -27,6 +27,8 @@ const STATUS_TONES: Record<string, Tone> = {
   verifying: "busy",
   installed: "good",
   skipped: "neutral",
+  refused: "bad",
+  unplaced: "warn",
 };
 
 export const statusLabel = (status: string) => status.replace(/_/g, " ");

@@ -116,7 +116,7 @@ describe("applyEventToRun", () => {
       cache_hits: 0,
       cache_misses: 0,
       all_installed: false,
-      needs_attention: { choose: 0, token: 0, not_found: 0, failed: 1, refused: 0, misplaced: 0 },
+      needs_attention: { choose: 0, token: 0, not_found: 0, failed: 1, refused: 0, misplaced: 0, unplaced: 0 },
     };
     detail = applyEventToRun(detail, event({ type: "run.finished", status: "failed", summary }));
     expect(detail.models[0]).toMatchObject({ status: "failed", error: "HTTP 500 from host" });

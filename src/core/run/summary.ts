@@ -14,6 +14,8 @@ const AttentionCountsSchema = z.object({
   refused: z.number(),
   /** In the install, but not where ComfyUI looks for them: a person moves them. */
   misplaced: z.number(),
+  /** Loaded by a node nobody knows, with no sign of its folder: a person says where it goes. */
+  unplaced: z.number(),
 });
 export type AttentionCounts = z.infer<typeof AttentionCountsSchema>;
 
@@ -39,7 +41,7 @@ export type SummarisedModel = { status: ModelStatus; active: boolean; bytes: num
 
 /** What is left for a person, by reason. A skipped model that a working node uses was found in the wrong place. */
 export function attentionOf(models: readonly Pick<SummarisedModel, "status" | "active">[]): AttentionCounts {
-  const counts: AttentionCounts = { choose: 0, token: 0, not_found: 0, failed: 0, refused: 0, misplaced: 0 };
+  const counts: AttentionCounts = { choose: 0, token: 0, not_found: 0, failed: 0, refused: 0, misplaced: 0, unplaced: 0 };
   for (const model of models) {
     const reason: AttentionReason | null = modelStatusRule(model.status).attention;
     if (reason) counts[reason]++;
@@ -75,7 +77,7 @@ export function summariseRun(input: {
 /** One line a person reads first: all installed, or what needs them. */
 export function outcomeLine(summary: Pick<RunSummary, "all_installed" | "needs_attention">): string {
   if (summary.all_installed) return "All installed.";
-  const { choose, token, not_found, failed, refused, misplaced } = summary.needs_attention;
+  const { choose, token, not_found, failed, refused, misplaced, unplaced } = summary.needs_attention;
   const parts = [
     choose && `${choose} to choose`,
     token && `${token} need${token === 1 ? "s" : ""} a token`,
@@ -83,6 +85,7 @@ export function outcomeLine(summary: Pick<RunSummary, "all_installed" | "needs_a
     failed && `${failed} failed`,
     refused && `${refused} refused`,
     misplaced && `${misplaced} in the wrong folder`,
+    unplaced && `${unplaced} with no known folder`,
   ].filter(Boolean);
   return `Needs attention: ${parts.length > 0 ? parts.join(", ") : "some models are not installed"}.`;
 }
