@@ -7,8 +7,6 @@ export type CliContext = {
 };
 
 export type CliCommand = {
-  name: string;
-  summary: string;
   usage: string;
   /** Returns the process exit code. Bad usage should throw UsageError (exit 2). */
   run(argv: string[], context: CliContext): Promise<number>;

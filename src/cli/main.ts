@@ -1,22 +1,34 @@
-// Entry of the comfyfixer CLI: dispatches to one module per sub-command.
-import { EnvError, parseEngineEnv } from "../core/config/env";
-import { UsageError, type CliCommand } from "./command";
+// Entry of the comfyfixer CLI: a table of sub-commands, each loaded only when it runs, so `--help` starts at once.
+import type { CliCommand } from "./command";
 
-const commands: Record<string, () => Promise<CliCommand>> = {
-  analyze: () => import("./commands/analyze").then((m) => m.command),
-  inventory: () => import("./commands/inventory").then((m) => m.command),
-  resolve: () => import("./commands/resolve").then((m) => m.command),
-  run: () => import("./commands/run").then((m) => m.command),
+type CommandEntry = { summary: string; load: () => Promise<CliCommand> };
+
+const COMMANDS: Record<string, CommandEntry> = {
+  analyze: {
+    summary: "List the model files workflows need and whether they are in the models folder",
+    load: () => import("./commands/analyze").then((m) => m.command),
+  },
+  inventory: {
+    summary: "List the models folders of a ComfyUI install, their sizes and duplicates",
+    load: () => import("./commands/inventory").then((m) => m.command),
+  },
+  resolve: {
+    summary: "Find where each missing model can be downloaded (workflow links, model lists, Hugging Face, Civitai)",
+    load: () => import("./commands/resolve").then((m) => m.command),
+  },
+  run: {
+    summary: "Install every model the workflows need: find, download and verify (here, or through a dashboard)",
+    load: () => import("./commands/run").then((m) => m.command),
+  },
 };
 
-async function help(): Promise<string> {
-  const loaded = await Promise.all(Object.values(commands).map((load) => load()));
-  const width = Math.max(...loaded.map((command) => command.name.length));
+function help(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
   return [
     "Usage: comfyfixer <command> [options]",
     "",
     "Commands:",
-    ...loaded.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`),
+    ...Object.entries(COMMANDS).map(([name, entry]) => `  ${name.padEnd(width)}  ${entry.summary}`),
     "",
     "Run `comfyfixer <command> --help` for a command's options.",
   ].join("\n");
@@ -25,19 +37,19 @@ async function help(): Promise<string> {
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (name === "--help" || name === "-h") {
-    process.stdout.write((await help()) + "\n");
+    process.stdout.write(help() + "\n");
     return 0;
   }
   if (!name) {
-    process.stderr.write((await help()) + "\n");
+    process.stderr.write(help() + "\n");
     return 2;
   }
-  const load = commands[name];
-  if (!load) {
-    process.stderr.write(`Unknown command "${name}".\n${await help()}\n`);
+  const entry = COMMANDS[name];
+  if (!entry) {
+    process.stderr.write(`Unknown command "${name}".\n${help()}\n`);
     return 2;
   }
-  const command = await load();
+  const [command, { parseEngineEnv, EnvError }, { UsageError }] = await Promise.all([entry.load(), import("../core/config/env"), import("./command")]);
   try {
     return await command.run(rest, { env: parseEngineEnv(process.env) });
   } catch (error) {

@@ -67,8 +67,6 @@ async function run(argv: string[], { env }: CliContext): Promise<number> {
 }
 
 export const command: CliCommand = {
-  name: "analyze",
-  summary: "List the model files workflows need and whether they are in the models folder",
   usage,
   run,
 };

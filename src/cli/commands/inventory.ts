@@ -108,8 +108,6 @@ function jsonReport(inventory: Inventory, hashes: HashReport | null): string {
 }
 
 export const command: CliCommand = {
-  name: "inventory",
-  summary: "List the models folders of a ComfyUI install, their sizes and duplicates",
   usage,
   async run(argv, { env }) {
     const { values, positionals } = parseCommandArgs(argv, OPTIONS);

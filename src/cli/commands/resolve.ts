@@ -168,8 +168,6 @@ async function run(argv: string[], { env }: CliContext): Promise<number> {
 }
 
 export const command: CliCommand = {
-  name: "resolve",
-  summary: "Find where each missing model can be downloaded (workflow links, model lists, Hugging Face, Civitai)",
   usage,
   run,
 };

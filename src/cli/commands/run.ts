@@ -119,8 +119,6 @@ async function run(argv: string[], { env }: CliContext): Promise<number> {
 }
 
 export const command: CliCommand = {
-  name: "run",
-  summary: "Install every model the workflows need: find, download and verify (here, or through a dashboard)",
   usage,
   run,
 };

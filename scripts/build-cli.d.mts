@@ -1,0 +1,2 @@
+/** Builds the comfyfixer command into dist/cli/. */
+export function buildCli(): Promise<void>;
