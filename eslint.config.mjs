@@ -8,7 +8,7 @@ const forbid = (patterns, message) => ["error", { patterns: patterns.map((group)
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores([".next/**", "src/generated/**", "node_modules/**", ".data/**", "test-results/**", "next-env.d.ts"]),
+  globalIgnores([".next/**", "dist/**", "src/generated/**", "node_modules/**", ".data/**", "test-results/**", "next-env.d.ts"]),
   {
     settings: { "import/resolver": { typescript: { project: "./tsconfig.json" }, node: true } },
     rules: {
