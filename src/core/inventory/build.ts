@@ -2,7 +2,8 @@
 import { existsSync } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import { basename, dirname, join, posix, resolve } from "node:path";
-import { fetchServerFiles, fetchServerFolders } from "./comfyui-server";
+// The ComfyUI client (and the HTTP stack under it) loads only when a ComfyUI URL is given: a local scan needs neither.
+const comfyUiServer = () => import("./comfyui-server");
 import { readExtraModelPaths } from "./extra-model-paths";
 import { defaultFolderMap, FolderMap } from "./folder-map";
 import { createScanContext, isSkippedName, scanFolder, type ScanContext } from "./scan";
@@ -117,6 +118,7 @@ async function addUnclaimedSubfolders(map: FolderMap, modelsDir: string, warn: W
 
 async function serverLayout(url: string, options: BuildInventoryOptions): Promise<Layout> {
   const map = new FolderMap();
+  const { fetchServerFolders } = await comfyUiServer();
   for (const { folder, paths } of await fetchServerFolders(url, options.signal)) {
     if (folder === "custom_nodes") continue;
     if (paths.length === 0) map.add(folder, "");
@@ -129,6 +131,7 @@ async function serverLayout(url: string, options: BuildInventoryOptions): Promis
 }
 
 async function listFromServer(url: string, folder: string, paths: string[], signal?: AbortSignal): Promise<InventoryFile[]> {
+  const { fetchServerFiles } = await comfyUiServer();
   const listed = await fetchServerFiles(url, folder, signal);
   return (listed ?? [])
     .filter((file) => !file.name.split("/").some(isSkippedName))
