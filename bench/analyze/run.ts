@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { projectRoot } from "../../src/core/config/project-root";
 import { analyzeWorkflowText } from "../../src/core/workflow";
+import { report } from "../report";
 
 const TARGET_WORKFLOWS = 1000;
 const ROUNDS = 5;
@@ -41,4 +42,12 @@ for (const text of texts) {
 console.log(`${texts.length} distinct workflows, ${batch.length} per round, ${megabytes.toFixed(1)} MB of JSON`);
 const parse = time("JSON.parse", (text) => JSON.parse(text));
 const analyse = time("analyzeWorkflowText", (text) => analyzeWorkflowText(text, "bench.json"));
-console.log(`ratio analyse/parse: ${(analyse / parse).toFixed(2)}x (goal <= 2x); ${(analyse / 1000).toFixed(3)} s CPU per ${batch.length} workflows`);
+report({
+  name: `analysis CPU, ${batch.length} workflows`,
+  value: analyse,
+  unit: "ms",
+  baseline: { name: "JSON.parse", value: parse, unit: "ms" },
+  ratio: analyse / parse,
+  goal: "≤ 2× JSON.parse",
+  met: analyse / parse <= 2,
+});

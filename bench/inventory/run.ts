@@ -7,7 +7,10 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { buildCli } from "../../scripts/build-cli.mjs";
+import { projectRoot } from "../../src/core/config/project-root";
 import { buildInventory } from "../../src/core/inventory";
+import { report } from "../report";
 import { sha256File } from "../../src/core/hashing/file-digest";
 import { STANDARD_FOLDERS } from "../../src/core/registry/folders";
 
@@ -64,21 +67,39 @@ async function benchScan(dir: string): Promise<void> {
   const generated = await timed(async () => generateTree(modelsDir));
   console.log(`generated ${FILES} empty files in ${FOLDERS} folders in ${generated.seconds.toFixed(1)} s`);
 
-  const count = await shell(`find ${JSON.stringify(modelsDir)} -type f | wc -l`);
+  const quoted = JSON.stringify(modelsDir);
+  const bin = JSON.stringify(join(projectRoot(), "bin", "comfyfixer.mjs"));
+  await buildCli();
+  const count = await shell(`find ${quoted} -type f | wc -l`);
   const first = await timed(() => buildInventory({ modelsDir }));
   // Rounds interleave the three, so a busy machine slows each of them alike.
-  let [find, findStat, warm] = [Infinity, Infinity, Infinity];
+  let [findStat, cli, warm] = [Infinity, Infinity, Infinity];
   for (let round = 0; round < ROUNDS; round++) {
-    find = Math.min(find, (await timed(() => shell(`find ${JSON.stringify(modelsDir)} -type f | wc -l`))).seconds);
-    findStat = Math.min(findStat, (await timed(() => shell(`find ${JSON.stringify(modelsDir)} -type f -printf '%s %T@ %p\\n' | wc -l`))).seconds);
+    findStat = Math.min(findStat, (await timed(() => shell(`find ${quoted} -type f -printf '%s %p\\n' > /dev/null`))).seconds);
+    cli = Math.min(cli, (await timed(() => shell(`${bin} inventory --models-dir ${quoted} > /dev/null`))).seconds);
     warm = Math.min(warm, (await timed(() => buildInventory({ modelsDir }))).seconds);
   }
-  console.log(`find -type f | wc -l:          ${find.toFixed(3)} s (${count.stdout.trim()} files)`);
-  console.log(`find with size+mtime (-printf): ${findStat.toFixed(3)} s`);
-  console.log(`buildInventory, first scan:     ${first.seconds.toFixed(3)} s (${first.result.files.length} files, ${first.result.folders.length} folders)`);
-  console.log(`buildInventory, warm rescan:    ${warm.toFixed(3)} s (best of ${ROUNDS}; goal < 1 s)`);
-  console.log(`ratio warm scan / find:          ${(warm / find).toFixed(2)}x (goal <= 3x)`);
-  console.log(`ratio warm scan / find -printf:  ${(warm / findStat).toFixed(2)}x`);
+  console.log(
+    `${count.stdout.trim()} files; first scan in this process ${first.seconds.toFixed(3)} s (${first.result.files.length} files, ${first.result.folders.length} folders)`,
+  );
+  report({
+    name: `comfyfixer inventory, ${FILES} files (whole process)`,
+    value: cli,
+    unit: "s",
+    baseline: { name: "find -printf '%s %p'", value: findStat, unit: "s" },
+    ratio: cli / findStat,
+    goal: "≤ 3× find",
+    met: cli / findStat <= 3,
+  });
+  report({
+    name: `warm rescan, ${FILES} files`,
+    value: warm,
+    unit: "s",
+    baseline: { name: "find -printf", value: findStat, unit: "s" },
+    ratio: warm / findStat,
+    goal: "< 0.5 s",
+    met: warm < 0.5,
+  });
 }
 
 async function benchHash(dir: string): Promise<void> {
@@ -98,9 +119,23 @@ async function benchHash(dir: string): Promise<void> {
   console.log(`sha256File, 1 file:              ${oursOne.toFixed(2)} s  ${rate(HASH_FILE_BYTES, oursOne)}`);
   console.log(`sha256sum, 2 files at once:      ${sumTwo.toFixed(2)} s  ${rate(2 * HASH_FILE_BYTES, sumTwo)}`);
   console.log(`sha256File, 2 files at once:     ${oursTwo.toFixed(2)} s  ${rate(2 * HASH_FILE_BYTES, oursTwo)}`);
-  console.log(`ratio throughput ours/sha256sum, one ${gib} GiB file: ${(sumOne / oursOne).toFixed(2)}x (goal >= 0.9x)`);
-  console.log(`ratio throughput ours two files / sha256sum one file: ${((2 * sumOne) / oursTwo).toFixed(2)}x (goal near 2x)`);
-  console.log(`ratio throughput ours/sha256sum, two files at once:   ${(sumTwo / oursTwo).toFixed(2)}x`);
+  report({
+    name: `SHA-256 of one ${gib} GiB file (throughput)`,
+    value: oursOne,
+    unit: "s",
+    baseline: { name: "sha256sum", value: sumOne, unit: "s" },
+    ratio: sumOne / oursOne,
+    goal: "≥ 0.9× sha256sum",
+    met: sumOne / oursOne >= 0.9,
+  });
+  report({
+    name: "SHA-256 of two files at once (throughput)",
+    value: oursTwo,
+    unit: "s",
+    baseline: { name: "sha256sum, one file", value: sumOne, unit: "s" },
+    ratio: (2 * sumOne) / oursTwo,
+    goal: "near 2× one sha256sum",
+  });
 }
 
 const dir = await mkdtemp(join(tmpdir(), "cf-bench-inventory-"));
