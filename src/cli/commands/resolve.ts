@@ -80,7 +80,6 @@ async function resolveMissing(report: AnalysisReport, analyses: WorkflowAnalysis
       downloader: engine.downloader,
       store: createMemoryRunStore(),
       resolveConcurrency: settings.resolve.concurrency,
-      downloadConcurrency: 1,
       dryRun: true,
       signal: new AbortController().signal,
     });

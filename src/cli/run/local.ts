@@ -65,7 +65,6 @@ export async function runLocally(options: LocalRunOptions): Promise<RunReport> {
         includeInactive: options.includeInactive,
         dryRun: options.dryRun,
         resolveConcurrency: settings.resolve.concurrency,
-        downloadConcurrency: settings.download.concurrency,
         signal: options.signal,
       },
       store,

@@ -25,7 +25,10 @@ export const DownloadSettingsSchema = z.object({
 });
 
 export const ResolveSettingsSchema = z.object({
-  concurrency: z.number().int().min(1).max(16),
+  /** Models searched at once: sized for the services' answer time, not for the download slots. */
+  concurrency: z.number().int().min(1).max(64),
+  /** API requests in flight to one host at once (Civitai, Hugging Face), within what their rate limits take. */
+  per_host_concurrency: z.number().int().min(1).max(32),
   model_lists: z.array(z.string().trim().min(1)),
 });
 

@@ -10,9 +10,11 @@ import { retryDelayMs, sleep } from "../net/retry";
 import { createBandwidthLimiter } from "./bandwidth";
 import { FatalDownloadError, RetryableError, type DownloadFailure } from "./errors";
 import { createFileTargetLock } from "./file-lock";
+import { prepareSource } from "./prepare";
 import { partPathOf, readResumePoint, removePart, removeResumeNote, writeResumePoint, type ResumePoint } from "./part-file";
 import { createProgressMeter, type ProgressMeter } from "./progress";
 import { createRetryBudget, recoveryFor, WRONG_FILE_ATTEMPTS } from "./recovery";
+import { createDownloadSlots } from "./slots";
 import type { TransferContext } from "./transfer/context";
 import { transferToPart } from "./transfer/transfer";
 import type { DownloadEvents, DownloadJob, DownloadOutcome, Downloader, DownloaderOptions } from "./types";
@@ -48,7 +50,7 @@ export function createDownloader(options: DownloaderOptions): Downloader {
   const hasher = options.hasher ?? ownHasher!;
   const lock = options.lock ?? createFileTargetLock();
   const bandwidth = createBandwidthLimiter(settings.max_bandwidth_mbps);
-  const concurrency = pLimit(settings.concurrency);
+  const slots = createDownloadSlots(settings.concurrency);
   const hostSlots = new Map<string, LimitFunction>();
   const freeSpace = options.freeSpace ?? defaultFreeSpace;
   const log = (level: Parameters<NonNullable<DownloaderOptions["log"]>>[0], message: string) => options.log?.(level, http.redact(message));
@@ -57,6 +59,17 @@ export function createDownloader(options: DownloaderOptions): Downloader {
     if (!slot) hostSlots.set(host, (slot = pLimit(settings.per_host_concurrency)));
     return slot;
   };
+
+  /** One attempt: find where the bytes are (outside a slot: an API's answer time is not slot time), then move them. */
+  async function attempt(context: TransferContext, source: URL, target: Parameters<typeof transferToPart>[2]) {
+    const storage = await prepareSource(http, source, context.signal);
+    const freeSlot = await slots.acquire(target.expectedSize, context.signal);
+    try {
+      return await transferToPart(context, storage, target);
+    } finally {
+      freeSlot();
+    }
+  }
 
   async function transferWithRetries(job: DownloadJob, signal: AbortSignal, meter: ProgressMeter, events: DownloadEvents): Promise<DownloadOutcome> {
     const targetPath = job.target.absolutePath;
@@ -106,7 +119,7 @@ export function createDownloader(options: DownloaderOptions): Downloader {
       for (;;) {
         attempts++;
         try {
-          const result = await transferToPart(context, source, { targetPath, expectedSize: job.expectedSize, resume });
+          const result = await attempt(context, source, { targetPath, expectedSize: job.expectedSize, resume });
           await events.onVerifying?.();
           await verifyPart(partPathOf(targetPath), fileName, result, { size: job.expectedSize, sha256: job.expectedSha256 });
           await rename(partPathOf(targetPath), targetPath);
@@ -168,7 +181,7 @@ export function createDownloader(options: DownloaderOptions): Downloader {
           meter.reset(existing.bytes, existing.bytes);
           return { status: "installed", target: job.target, sha256: existing.sha256, bytes: existing.bytes, attempts: 0 };
         }
-        return await concurrency(() => (signal.aborted ? Promise.reject(signal.reason) : transferWithRetries(job, signal, meter, events)));
+        return await transferWithRetries(job, signal, meter, events);
       } catch (error) {
         if (signal.aborted) return { status: "cancelled", bytes: meter.bytes, attempts: 0 };
         return { status: "failed", reason: recoveryFor(error).failure, message: http.redact(errorMessage(error)), bytes: meter.bytes, attempts: 0 };

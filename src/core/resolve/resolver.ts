@@ -29,7 +29,7 @@ export function createResolver(options: ResolverOptions): Resolver {
   const client = createUpstreamClient({
     http: options.http,
     cache: options.cache,
-    perHostConcurrency: settings.resolve.concurrency,
+    perHostConcurrency: settings.resolve.per_host_concurrency,
     retries: settings.download.retries,
     timeoutMs: settings.download.civitai_api_timeout * 1000,
     log,

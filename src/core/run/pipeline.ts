@@ -15,8 +15,8 @@ export type PipelineOptions = {
   store: Pick<RunStore, "update" | "progress">;
   /** Told of every status change before it is stored (the phase clock). */
   onMoved?: (model: RunModel, status: ModelStatus) => Promise<void>;
+  /** How many models are searched at once (the download engine has its own slots for the files). */
   resolveConcurrency: number;
-  downloadConcurrency: number;
   dryRun: boolean;
   signal: AbortSignal;
 };
@@ -40,7 +40,6 @@ function publishedName(resolution: Resolution): string | null {
 export async function runPipeline(models: RunModel[], options: PipelineOptions): Promise<void> {
   const { signal } = options;
   const resolveLimit = pLimit(options.resolveConcurrency);
-  const downloadLimit = pLimit(options.downloadConcurrency);
   const apply = async (model: RunModel, change: ModelChange) => {
     await options.onMoved?.(model, change.status);
     applyChange(model, change);
@@ -65,19 +64,15 @@ export async function runPipeline(models: RunModel[], options: PipelineOptions):
       error: resolution.status === "resolved" || resolution.status === "ambiguous" ? null : resolution.reason,
     });
 
-  const downloadOne = (model: RunModel, resolution: Resolution): Promise<DownloadOutcome | null> =>
-    downloadLimit(async () => {
-      if (signal.aborted || !model.target || !resolution.url) return null;
-      await apply(model, { status: "downloading", error: null });
-      return options.downloader.download(
-        { url: resolution.url, target: model.target, expectedSha256: resolution.sha256, expectedSize: resolution.size },
-        signal,
-        {
-          onProgress: (progress) => options.store.progress(model, progress),
-          onVerifying: () => apply(model, { status: "verifying" }),
-        },
-      );
+  const downloadOne = async (model: RunModel, resolution: Resolution): Promise<DownloadOutcome | null> => {
+    if (signal.aborted || !model.target || !resolution.url) return null;
+    await apply(model, { status: "downloading", error: null });
+    const job = { url: resolution.url, target: model.target, expectedSha256: resolution.sha256, expectedSize: resolution.size };
+    return options.downloader.download(job, signal, {
+      onProgress: (progress) => options.store.progress(model, progress),
+      onVerifying: () => apply(model, { status: "verifying" }),
     });
+  };
 
   const flow = async (model: RunModel) => {
     const step = pendingStep(model);

@@ -59,7 +59,6 @@ describe("runModels", () => {
     modelsRoot: join(scratch, "models"),
     dryRun: false,
     resolveConcurrency: 2,
-    downloadConcurrency: 2,
     signal: new AbortController().signal,
     ...overrides,
   });
@@ -200,7 +199,7 @@ describe("runModels", () => {
         return { status: "cancelled", bytes: 1, attempts: 1 };
       },
     });
-    await runModels(input([path], { signal: stopped.signal, downloadConcurrency: 1 }), store, stopping);
+    await runModels(input([path], { signal: stopped.signal }), store, stopping);
     const { engine, asked } = scriptedEngine({});
     const result = await runModels(input([path]), store, engine);
     expect(result.models.map((model) => model.status)).toEqual(["installed", "installed"]);

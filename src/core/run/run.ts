@@ -13,7 +13,6 @@ import { summariseRun, type RunSummary } from "./summary";
 export type RunInput = Omit<PlanOptions, "onPhase" | "onWarning" | "signal"> & {
   dryRun: boolean;
   resolveConcurrency: number;
-  downloadConcurrency: number;
   signal: AbortSignal;
 };
 
@@ -65,7 +64,6 @@ export async function runModels(input: RunInput, store: RunStore, engine: Engine
       store,
       onMoved: (model, status: ModelStatus) => clock.moved(model.id, status),
       resolveConcurrency: input.resolveConcurrency,
-      downloadConcurrency: input.downloadConcurrency,
       dryRun: input.dryRun,
       signal: input.signal,
     });

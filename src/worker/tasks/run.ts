@@ -26,7 +26,9 @@ export const runTask: TaskProcessor<"run"> = async ({ runId }, context) => {
   const onShutdown = () => controller.abort(new RunInterruptedError("the worker is shutting down"));
   context.shutdown.addEventListener("abort", onShutdown, { once: true });
   const overrides = RunOverridesSchema.safeParse(run.options).data ?? {};
-  const settings = await withDbRetry(() => getSettings(db));
+  const saved = await withDbRetry(() => getSettings(db));
+  // A run's own overrides (the CLI's --concurrency through --server) win over the saved settings.
+  const settings = { ...saved, download: { ...saved.download, concurrency: overrides.concurrency ?? saved.download.concurrency } };
   const tokens = await withDbRetry(() => getTokens(db));
   const targetLock = createPostgresTargetLock(env.databaseUrl);
   const engine = createEngine({
@@ -53,7 +55,6 @@ export const runTask: TaskProcessor<"run"> = async ({ runId }, context) => {
           includeInactive: overrides.includeInactive ?? false,
           dryRun: run.dryRun,
           resolveConcurrency: settings.resolve.concurrency,
-          downloadConcurrency: overrides.concurrency ?? settings.download.concurrency,
           signal: controller.signal,
         },
         store,

@@ -50,7 +50,8 @@ const STATUS_RULES: StatusRule[] = [
   },
 ];
 
-function statusError(response: HttpResponse): Error {
+/** The classified error for an answer that is neither the file nor a redirect. */
+export function statusError(response: HttpResponse): Error {
   const where = describeUrl(response.url);
   const rule = STATUS_RULES.find((candidate) => candidate.test(response.status, response));
   return rule
