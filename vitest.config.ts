@@ -9,7 +9,7 @@ export default defineConfig({
           name: "unit",
           include: ["src/**/*.test.ts", "tools/**/*.test.ts", "bench/**/*.test.ts"],
           exclude: ["**/*.int.test.ts", "node_modules/**"],
-          globalSetup: ["./src/test/build-cli.ts"],
+          globalSetup: ["./src/test/build-dist.ts"],
           testTimeout: 30_000,
         },
       },
@@ -17,7 +17,7 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["src/**/*.int.test.ts", "tools/**/*.int.test.ts"],
-          globalSetup: ["./src/test/build-cli.ts", "./src/test/global-setup.ts"],
+          globalSetup: ["./src/test/build-dist.ts", "./src/test/global-setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 60_000,
           pool: "forks",

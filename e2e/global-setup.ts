@@ -4,7 +4,7 @@ import { spawn } from "node:child_process";
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { buildCli } from "../scripts/build-cli.mjs";
+import { buildDist } from "../scripts/build-dist.mjs";
 import { createDatabase, dropDatabase, uniqueDatabaseName } from "../src/test/postgres-admin";
 import { simEnv } from "../src/test/sim-env";
 import { startUpstreamSim } from "../tools/upstream-sim";
@@ -25,7 +25,7 @@ async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
 }
 
 export default async function globalSetup() {
-  await buildCli();
+  await buildDist();
   const port = process.env.E2E_PORT ?? "3210";
   const databaseName = uniqueDatabaseName("cf_e2e");
   const databaseUrl = await createDatabase(databaseName);

@@ -1,13 +1,13 @@
 // How fast the command starts: `comfyfixer --help` as a user runs it (the compiled CLI through its bin), against a bare
-// `node -e ""` measured in the same run. Build the CLI first (`npm run build`, or `node scripts/build-cli.mjs`).
+// `node -e ""` measured in the same run. It builds dist/ first.
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { projectRoot } from "../../src/core/config/project-root";
-import { buildCli } from "../../scripts/build-cli.mjs";
+import { buildDist } from "../../scripts/build-dist.mjs";
 import { report } from "../report";
 
 const ROUNDS = 15;
-await buildCli();
+await buildDist();
 const bin = join(projectRoot(), "bin", "comfyfixer.mjs");
 
 function bestMs(command: string, args: string[]): number {

@@ -1,11 +1,12 @@
-// The benchmark's download side, in its own process so its peak RSS is ours alone (the simulator runs in the parent).
+// The benchmark's download side, in its own process so its CPU time and peak RSS are ours alone (the simulator runs in
+// the parent). Runs with the worker's Node flags.
 import { createDownloader, type DownloadJob } from "../../src/core/download";
 import { hostPolicy } from "../../src/core/net/host-policy";
 import { createHttpClient } from "../../src/core/net/http";
 import type { Settings } from "../../src/core/config/schema";
 
 export type ClientRequest = { settings: Settings["download"]; civitaiUrl: string; hfUrl: string; jobs: DownloadJob[] };
-export type ClientReport = { seconds: number; bytes: number; peakRssMb: number; ttfbMs: number[]; failures: string[] };
+export type ClientReport = { seconds: number; bytes: number; cpuSeconds: number; peakRssMb: number; ttfbMs: number[]; failures: string[] };
 
 const request = JSON.parse(process.argv[2] ?? "{}") as ClientRequest;
 const endpoints = { civitai: new URL(request.civitaiUrl), huggingface: new URL(request.hfUrl) };
@@ -17,6 +18,7 @@ const http = createHttpClient({
 });
 const downloader = createDownloader({ settings: request.settings, http });
 
+const cpuBefore = process.cpuUsage();
 const started = performance.now();
 const ttfbMs: number[] = [];
 const outcomes = await Promise.all(
@@ -36,10 +38,13 @@ const outcomes = await Promise.all(
 const seconds = (performance.now() - started) / 1000;
 await downloader.close();
 await http.close();
+const cpu = process.cpuUsage(cpuBefore);
 
 const report: ClientReport = {
   seconds,
   bytes: outcomes.reduce((sum, outcome) => sum + outcome.bytes, 0),
+  // The hashing threads' CPU is this process's too.
+  cpuSeconds: (cpu.user + cpu.system) / 1e6,
   peakRssMb: process.resourceUsage().maxRSS / 1024,
   ttfbMs,
   failures: outcomes.flatMap((outcome) => (outcome.status === "failed" ? [outcome.message] : outcome.status === "cancelled" ? ["cancelled"] : [])),

@@ -7,7 +7,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { buildCli } from "../../scripts/build-cli.mjs";
+import { buildDist } from "../../scripts/build-dist.mjs";
 import { projectRoot } from "../../src/core/config/project-root";
 import { buildInventory } from "../../src/core/inventory";
 import { report } from "../report";
@@ -69,7 +69,7 @@ async function benchScan(dir: string): Promise<void> {
 
   const quoted = JSON.stringify(modelsDir);
   const bin = JSON.stringify(join(projectRoot(), "bin", "comfyfixer.mjs"));
-  await buildCli();
+  await buildDist();
   const count = await shell(`find ${quoted} -type f | wc -l`);
   const first = await timed(() => buildInventory({ modelsDir }));
   // Rounds interleave the three, so a busy machine slows each of them alike.

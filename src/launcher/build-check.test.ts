@@ -25,6 +25,10 @@ describe("buildIsMissingOrStale", () => {
     await mkdir(join(root, ".next"), { recursive: true });
     await writeFile(join(root, ".next", "BUILD_ID"), "x");
     await utimes(join(root, ".next", "BUILD_ID"), at(10), at(10));
+    expect(await buildIsMissingOrStale(root)).toBe("missing"); // the worker's build is not there yet
+    await mkdir(join(root, "dist", "worker"), { recursive: true });
+    await writeFile(join(root, "dist", "worker", "main.mjs"), "x");
+    await utimes(join(root, "dist", "worker", "main.mjs"), at(12), at(12));
     await utimes(join(root, "src", "generated", "client.ts"), at(20), at(20));
     await utimes(join(root, "src", "generated"), at(0), at(0));
     expect(await buildIsMissingOrStale(root)).toBeNull();

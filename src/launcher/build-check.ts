@@ -1,9 +1,12 @@
-// Whether the web app needs a (re)build: none yet, or sources changed since (after a `git pull`).
+// Whether the production build (the web app, and dist/ with the worker and the command) needs making again: none yet,
+// or the sources changed since (after a `git pull`).
 import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 
 /** What the production build is made from. */
-const BUILD_INPUTS = ["src", "next.config.mjs", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
+const BUILD_INPUTS = ["src", "scripts", "next.config.mjs", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
+/** One file each part of the build writes last. */
+const BUILD_OUTPUTS = [join(".next", "BUILD_ID"), join("dist", "worker", "main.mjs")];
 
 async function newestChange(path: string): Promise<number> {
   const info = await stat(path).catch(() => null);
@@ -17,8 +20,9 @@ async function newestChange(path: string): Promise<number> {
 }
 
 export async function buildIsMissingOrStale(root: string): Promise<"missing" | "stale" | null> {
-  const build = await stat(join(root, ".next", "BUILD_ID")).catch(() => null);
-  if (!build) return "missing";
+  const outputs = await Promise.all(BUILD_OUTPUTS.map((output) => stat(join(root, output)).catch(() => null)));
+  if (outputs.some((output) => output === null)) return "missing";
+  const builtAt = Math.min(...outputs.map((output) => output!.mtimeMs));
   const changes = await Promise.all(BUILD_INPUTS.map((input) => newestChange(join(root, input))));
-  return Math.max(...changes) > build.mtimeMs ? "stale" : null;
+  return Math.max(...changes) > builtAt ? "stale" : null;
 }

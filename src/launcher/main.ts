@@ -7,6 +7,7 @@ import { errorMessage } from "../core/error-message";
 import { migrate } from "../server/db/migrate";
 import { DOWNLOAD_PROCESS_NODE_FLAGS } from "../worker/node-flags";
 import { supervise, prefixer, type ChildSpec } from "./children";
+import { buildDist } from "../../scripts/build-dist.mjs";
 import { buildIsMissingOrStale } from "./build-check";
 import { startDemo, type RunningDemo } from "./demo";
 import { startEmbeddedPostgres, type RunningPostgres } from "./embedded-postgres";
@@ -105,10 +106,11 @@ async function main(): Promise<number> {
   if (buildState) {
     log(
       buildState === "missing"
-        ? "no production build found: building the web app (once)"
-        : "the sources changed since the last build: building the web app again",
+        ? "no production build found: building the web app and the worker (once)"
+        : "the sources changed since the last build: building the web app and the worker again",
     );
     try {
+      await buildDist();
       await runToEnd("build", process.execPath, [nextBin, "build"], env);
     } catch (error) {
       log(`${errorMessage(error)}. Run \`npm run build\` to see the whole error.`);
@@ -122,7 +124,10 @@ async function main(): Promise<number> {
     {
       label: "worker",
       command: process.execPath,
-      args: [...DOWNLOAD_PROCESS_NODE_FLAGS, "--import", "tsx", join(root, "src", "worker", "main.ts")],
+      // The compiled worker in production; its sources (through tsx) with --dev, where they change as you work.
+      args: values.dev
+        ? [...DOWNLOAD_PROCESS_NODE_FLAGS, "--import", "tsx", join(root, "src", "worker", "main.ts")]
+        : [...DOWNLOAD_PROCESS_NODE_FLAGS, join(root, "dist", "worker", "main.mjs")],
       env,
       restart: true,
     },

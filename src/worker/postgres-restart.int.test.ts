@@ -48,7 +48,7 @@ describe("a PostgreSQL restart mid-run", () => {
     db = createDb(postgres.url);
     boss = await startBoss(postgres.url);
     sim = await startUpstreamSim({ catalogue: demoCatalogue({ sizeScale: 1 / 8 }), bytesPerSecondPerConnection: 1024 * 1024 });
-    worker = spawn(process.execPath, ["--import", "tsx", join(projectRoot(), "src", "worker", "main.ts")], {
+    worker = spawn(process.execPath, [join(projectRoot(), "dist", "worker", "main.mjs")], {
       cwd: projectRoot(),
       env: { ...process.env, ...simEnv(sim), DATABASE_URL: postgres.url },
       stdio: ["ignore", "pipe", "pipe"],

@@ -42,7 +42,7 @@ describe("worker processes", () => {
   const upload = (fileName: string, content: string) => ({ fileName, content, encoding: "utf8" as const });
 
   const startWorker = (name: string) => {
-    const child = spawn(process.execPath, ["--import", "tsx", join(projectRoot(), "src", "worker", "main.ts")], {
+    const child = spawn(process.execPath, [join(projectRoot(), "dist", "worker", "main.mjs")], {
       cwd: projectRoot(),
       env: { ...process.env, ...simEnv(sim), DATABASE_URL: database.url, COMFYFIXER_WORKER_ID: name, COMFYFIXER_STALE_RUN_SECONDS: "3" },
       stdio: ["ignore", "pipe", "pipe"],

@@ -1,2 +1,0 @@
-/** Builds the comfyfixer command into dist/cli/. */
-export function buildCli(): Promise<void>;
