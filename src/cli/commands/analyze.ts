@@ -14,7 +14,7 @@ const usage = [
   "  --json                    print the report as JSON",
 ].join("\n");
 
-const STATUS_MARK: Record<string, string> = { present: "✓", missing: "✗", misplaced: "!" };
+const STATUS_MARK: Record<string, string> = { present: "✓", missing: "✗", misplaced: "!", unplaced: "?" };
 
 const parse = (argv: string[]) =>
   parseCommandArgs(argv, {
@@ -32,12 +32,13 @@ function humanReport(report: AnalysisReport, checked: boolean): string {
     for (const model of workflow.models) {
       const notes = [
         model.active ? null : "inactive",
-        model.inferred ? "folder guessed" : null,
+        model.inferred && model.folder ? "folder guessed" : null,
         model.url ? `url ${model.url}` : null,
         model.presence?.message ?? null,
       ].filter(Boolean);
       const mark = checked ? `${STATUS_MARK[model.status] ?? "?"} ` : "";
-      lines.push(`  ${mark}${model.folder}/${model.name}  [${model.nodeType} #${model.nodeId}]${notes.length ? `  (${notes.join("; ")})` : ""}`);
+      const where = model.folder ? `${model.folder}/${model.name}` : `(folder unknown) ${model.name}`;
+      lines.push(`  ${mark}${where}  [${model.nodeType} #${model.nodeId}]${notes.length ? `  (${notes.join("; ")})` : ""}`);
     }
   }
   const { summary } = report;
@@ -45,7 +46,8 @@ function humanReport(report: AnalysisReport, checked: boolean): string {
   lines.push(
     `${summary.workflows} workflow(s), ${summary.failed} failed; ${summary.references} reference(s), ${summary.unique} unique model(s)` +
       (checked
-        ? `: ${summary.present} present, ${summary.missing} missing, ${summary.misplaced} misplaced`
+        ? `: ${summary.present} present, ${summary.missing} missing, ${summary.misplaced} misplaced` +
+          (summary.unplaced ? `, ${summary.unplaced} with no known folder` : "")
         : " (no models folder given: use --models-dir or COMFYUI_MODELS_DIR to check which are present)"),
   );
   return lines.join("\n") + "\n";

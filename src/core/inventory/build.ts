@@ -4,7 +4,8 @@ import { readdir, stat } from "node:fs/promises";
 import { basename, dirname, join, posix, resolve } from "node:path";
 import { fetchServerFiles, fetchServerFolders } from "./comfyui-server";
 import { readExtraModelPaths } from "./extra-model-paths";
-import { defaultFolderMap, FolderMap } from "./folder-map";
+import { addKnownFolders, defaultFolderMap, FolderMap } from "./folder-map";
+import { KNOWN_FOLDERS } from "../registry/folders";
 import { createScanContext, isSkippedName, scanFolder, type ScanContext } from "./scan";
 import type { BuildInventoryOptions, FolderInventory, Inventory, InventoryFile } from "./types";
 
@@ -122,9 +123,13 @@ async function serverLayout(url: string, options: BuildInventoryOptions): Promis
     if (paths.length === 0) map.add(folder, "");
     for (const path of paths) map.add(folder, path);
   }
-  const folders = map.entries().map(([folder, paths]): [string, string[]] => [folder, paths.filter(Boolean)]);
-  const checkpoints = folders.find(([folder]) => folder === "checkpoints")?.[1][0];
+  const checkpoints = map.entries().find(([folder]) => folder === "checkpoints")?.[1][0];
   const roots = options.modelsDir ? [resolve(options.modelsDir)] : checkpoints ? [dirname(checkpoints)] : [];
+  // Packs' own folders (frame interpolation, annotators) are no folder keys, so the server does not list them.
+  const comfyRoot = roots[0] ? dirname(roots[0]) : null;
+  const packFolders = KNOWN_FOLDERS.filter((spec) => spec.base === "comfyui" && comfyRoot && spec.paths.some((path) => existsSync(join(comfyRoot, path))));
+  if (roots[0]) addKnownFolders(map, roots[0], packFolders);
+  const folders = map.entries().map(([folder, paths]): [string, string[]] => [folder, paths.filter(Boolean)]);
   return { roots, folders, namedPaths: new Set() };
 }
 

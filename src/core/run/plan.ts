@@ -3,7 +3,7 @@
 import { errorMessage } from "../error-message";
 import { targetFor, buildInventory, locateModel, type Inventory, type Presence } from "../inventory";
 import type { InstallTarget } from "../install/target";
-import type { ModelRef } from "../model";
+import { isUnplaced, type ModelRef } from "../model";
 import type { RunPhase } from "../status";
 import { analyzeWorkflowBytes, analyzeWorkflowFile, linksNaming, uniqueModels, type WorkflowAnalysis } from "../workflow";
 import type { PlannedModel, RunPlan } from "./ports";
@@ -32,6 +32,10 @@ export async function analyseSources(workflows: WorkflowSource[]): Promise<Workf
 type Placement = Pick<PlannedModel, "status" | "target" | "foundAt" | "error">;
 
 function placement(ref: ModelRef, inventory: Inventory, includeInactive: boolean): Placement {
+  if (isUnplaced(ref)) {
+    const presence = locateModel(inventory, ref);
+    return { status: "unplaced", target: null, foundAt: presence.path, error: presence.message };
+  }
   let target: InstallTarget;
   try {
     target = targetFor(inventory, ref);

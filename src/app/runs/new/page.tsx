@@ -180,6 +180,11 @@ export default function NewRunPage() {
                   , <strong className="text-amber-600 dark:text-amber-400">{summary.misplaced} in the wrong folder</strong>
                 </>
               )}
+              {summary.unplaced > 0 && (
+                <>
+                  , <strong className="text-amber-600 dark:text-amber-400">{summary.unplaced} with no known folder</strong>
+                </>
+              )}
               {summary.failed > 0 && (
                 <>
                   ,{" "}
