@@ -2,5 +2,5 @@
 import { file, node, pack } from "../spec";
 
 export default pack("9nate-drake/Comfyui-SecNodes", "af39e626", {
-  SeCModelLoader: node("nodes.py:178", file("model_file", 0, "sams")),
+  SeCModelLoader: node("nodes.py:178", file("model_file", 0, "sams", { values: [{ match: /\(sharded\)$/, folder: null }] })),
 });

@@ -3,4 +3,5 @@ import { file, node, pack } from "../spec";
 
 export default pack("pixaroma/ComfyUI-Pixaroma", "b8ae20e1", {
   KreaLoraConvertPixaroma: node("nodes/node_krea_lora_convert.py:104", file("lora_name", 0, "loras")),
+  PixaromaLoraLoader: node("nodes/node_lora_loader.py:40"),
 });
