@@ -15,9 +15,10 @@ export const VAE_LOADER_VALUES = rules(
   { match: /^(taehv|lighttaew2_2|lighttaew2_1|lighttaehy1_5|taeltx_2)\.[^./\\]+$/, folder: "vae_approx" },
 );
 
-/** kijai/ComfyUI-KJNodes nodes/nodes.py:2302-2303, 2402-2411 (3f200542): the same rule without taeltx_2 and taef2. */
+/** kijai/ComfyUI-KJNodes nodes/nodes.py:2302-2303, 2402-2411 (3f200542): the same rule without taeltx_2 and taef2 (looked up in vae). */
 export const VAE_LOADER_KJ_VALUES = rules(
   { match: /^pixel_space$/, folder: null },
+  { match: /^taef2$/, folder: "vae" },
   { match: /^(taesd|taesdxl|taesd3|taef1)$/, folder: "vae_approx", name: ["$1_encoder", "$1_decoder"] },
   { match: /^(taehv|lighttaew2_2|lighttaew2_1|lighttaehy1_5)\.[^./\\]+$/, folder: "vae_approx" },
 );
