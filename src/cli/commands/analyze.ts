@@ -2,7 +2,8 @@
 import { buildAnalysisReport, type AnalysisReport } from "../../core/workflow";
 import { parseCommandArgs } from "../args";
 import { UsageError, type CliCommand, type CliContext } from "../command";
-import { analysePaths, MODELS_LOCATION_FLAGS, modelsLocationFrom, presenceChecker } from "../inputs";
+import { defaultSettings } from "../../core/config/settings";
+import { analyseOptionsFor, analysePaths, MODELS_LOCATION_FLAGS, modelsLocationFrom, presenceChecker } from "../inputs";
 
 const usage = [
   "Usage: comfyfixer analyze PATH... [--models-dir DIR] [--extra-model-paths FILE]... [--comfyui-url URL] [--json]",
@@ -10,7 +11,7 @@ const usage = [
   "  PATH                      a workflow (.json, or a .png/.webp saved by ComfyUI) or a folder of them",
   "  --models-dir DIR          ComfyUI models folder to check (default: $COMFYUI_MODELS_DIR)",
   "  --extra-model-paths FILE  an extra_model_paths.yaml to honour (repeatable)",
-  "  --comfyui-url URL         ask a running ComfyUI where its models folders are",
+  "  --comfyui-url URL         ask a running ComfyUI where its models folders are and which folder each installed node reads",
   "  --json                    print the report as JSON",
 ].join("\n");
 
@@ -60,8 +61,9 @@ async function run(argv: string[], { env }: CliContext): Promise<number> {
     return 0;
   }
   if (positionals.length === 0) throw new UsageError("Give at least one workflow file or folder.");
-  const analyses = await analysePaths(positionals);
-  const presence = await presenceChecker(modelsLocationFrom(values, env), env);
+  const location = modelsLocationFrom(values, env);
+  const analyses = await analysePaths(positionals, await analyseOptionsFor(location, defaultSettings(), env));
+  const presence = await presenceChecker(location, env);
   const report = buildAnalysisReport(analyses, presence);
   process.stdout.write(values.json ? JSON.stringify(report, null, 2) + "\n" : humanReport(report, presence !== undefined));
   const readable = analyses.some((analysis) => analysis.error === null);

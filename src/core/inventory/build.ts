@@ -2,7 +2,7 @@
 import { existsSync } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import { basename, dirname, join, posix, resolve } from "node:path";
-import { fetchServerFiles, fetchServerFolders } from "./comfyui-server";
+import { createComfyUIClient, fetchServerFiles, fetchServerFolders, type ComfyUIClient } from "../comfyui";
 import { readExtraModelPaths } from "./extra-model-paths";
 import { addKnownFolders, defaultFolderMap, FolderMap } from "./folder-map";
 import { KNOWN_FOLDERS } from "../registry/folders";
@@ -24,7 +24,16 @@ export async function buildInventory(options: BuildInventoryOptions = {}): Promi
     warnings.push(message);
     options.onWarning?.(message);
   };
-  const layout = options.comfyuiUrl ? await serverLayout(options.comfyuiUrl, options) : await localLayout(options, warn);
+  const client = options.comfyuiUrl ? createComfyUIClient(options.comfyuiUrl) : null;
+  try {
+    return await build(options, client, warn, warnings);
+  } finally {
+    await client?.close();
+  }
+}
+
+async function build(options: BuildInventoryOptions, client: ComfyUIClient | null, warn: Warn, warnings: string[]): Promise<Inventory> {
+  const layout = client ? await serverLayout(client, options) : await localLayout(options, warn);
   const context = createScanContext({ signal: options.signal, warn });
   const scans = await scanPaths(layout, context, warn);
 
@@ -33,8 +42,8 @@ export async function buildInventory(options: BuildInventoryOptions = {}): Promi
   const unseen: string[] = [];
   for (const [folder, paths] of layout.folders) {
     const folderFiles = paths.flatMap((root) => filesFor(folder, scans.get(root)));
-    if (options.comfyuiUrl && paths.every((root) => scans.get(root) === null)) {
-      const listed = await listFromServer(options.comfyuiUrl, folder, paths, options.signal);
+    if (client && paths.every((root) => scans.get(root) === null)) {
+      const listed = await listFromServer(client, folder, paths, options.signal);
       if (listed.length > 0) unseen.push(folder);
       for (const file of listed) folderFiles.push(file);
     }
@@ -116,9 +125,9 @@ async function addUnclaimedSubfolders(map: FolderMap, modelsDir: string, warn: W
   }
 }
 
-async function serverLayout(url: string, options: BuildInventoryOptions): Promise<Layout> {
+async function serverLayout(client: ComfyUIClient, options: BuildInventoryOptions): Promise<Layout> {
   const map = new FolderMap();
-  for (const { folder, paths } of await fetchServerFolders(url, options.signal)) {
+  for (const { folder, paths } of await fetchServerFolders(client, options.signal)) {
     if (folder === "custom_nodes") continue;
     if (paths.length === 0) map.add(folder, "");
     for (const path of paths) map.add(folder, path);
@@ -133,8 +142,8 @@ async function serverLayout(url: string, options: BuildInventoryOptions): Promis
   return { roots, folders, namedPaths: new Set() };
 }
 
-async function listFromServer(url: string, folder: string, paths: string[], signal?: AbortSignal): Promise<InventoryFile[]> {
-  const listed = await fetchServerFiles(url, folder, signal);
+async function listFromServer(client: ComfyUIClient, folder: string, paths: string[], signal?: AbortSignal): Promise<InventoryFile[]> {
+  const listed = await fetchServerFiles(client, folder, signal);
   return (listed ?? [])
     .filter((file) => !file.name.split("/").some(isSkippedName))
     .map((file) => {
