@@ -101,8 +101,8 @@ export function learnNodeFolders(objectInfo: unknown, listings: FolderListings):
       if (!folder) continue;
       slots.push({ input: widget.input, position: widget.position, folder, ...(alsoIn.length > 0 ? { alsoIn } : {}) });
     }
-    const module = isRecord(info) && typeof info.python_module === "string" ? info.python_module : "?";
-    if (slots.length > 0) learned[nodeType] = { source: `/object_info of the user's ComfyUI (${module})`, slots };
+    const pythonModule = isRecord(info) && typeof info.python_module === "string" ? info.python_module : "?";
+    if (slots.length > 0) learned[nodeType] = { source: `/object_info of the user's ComfyUI (${pythonModule})`, slots };
   }
   return learned;
 }
