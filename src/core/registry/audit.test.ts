@@ -70,21 +70,28 @@ describe("WRONG FOLDER 1: VAELoader's tiny autoencoders (comfyanonymous/ComfyUI 
   });
 });
 
-describe("WRONG FOLDER 2: LoadWanVideoClipTextEncoder lists clip_vision, then text_encoders (kijai/ComfyUI-WanVideoWrapper nodes_model_loading.py:2080 @ 088128b)", () => {
-  it("finds the file in either folder, and downloads it where every version of the pack looks", async () => {
+describe("WRONG FOLDER 2: LoadWanVideoClipTextEncoder reads clip_vision (kijai/ComfyUI-WanVideoWrapper nodes_model_loading.py:2078, 2099-2102 @ 088128b)", () => {
+  // The combo lists clip_vision then text_encoders, but the loader calls get_full_path_or_raise("clip_vision") first
+  // (4e31081, 2025-11-13), which raises before its "legacy" text_encoders fallback can run.
+  it("finds the file in clip_vision, calls one in text_encoders misplaced, and downloads into clip_vision", async () => {
     const t = await tree.create();
     await t.file("ComfyUI/models/clip_vision/open-clip-xlm-roberta-large-vit-huge-14_fp16.safetensors", "c");
+    await t.file("ComfyUI/models/text_encoders/legacy_clip.safetensors", "l");
     const inventory = await buildInventory({ modelsDir: t.path("ComfyUI", "models") });
     const [ref] = analyse("ui", "LoadWanVideoClipTextEncoder", ["open-clip-xlm-roberta-large-vit-huge-14_fp16.safetensors", "fp16", "offload_device"]);
-    expect(ref).toMatchObject({ folder: "text_encoders", alsoIn: ["clip_vision"] });
+    expect(found(analyse("api", "LoadWanVideoClipTextEncoder", { model_name: ref!.name, precision: "fp16" }))).toEqual([
+      { folder: "clip_vision", name: ref!.name },
+    ]);
+    expect(ref).toMatchObject({ folder: "clip_vision" });
     expect(locateModel(inventory, ref!)).toMatchObject({
       status: "present",
       path: t.path("ComfyUI/models/clip_vision/open-clip-xlm-roberta-large-vit-huge-14_fp16.safetensors"),
     });
-    // Versions before the clip_vision list read text_encoders only; the current one reads both.
-    const missing = { ...ref!, name: "other_clip.safetensors" };
-    expect(locateModel(inventory, missing).status).toBe("missing");
-    expect(targetFor(inventory, missing).absolutePath).toBe(t.path("ComfyUI/models/text_encoders/other_clip.safetensors"));
+    expect(locateModel(inventory, { ...ref!, name: "legacy_clip.safetensors" })).toMatchObject({
+      status: "misplaced",
+      expectedPath: t.path("ComfyUI/models/clip_vision/legacy_clip.safetensors"),
+    });
+    expect(targetFor(inventory, { ...ref!, name: "other_clip.safetensors" }).absolutePath).toBe(t.path("ComfyUI/models/clip_vision/other_clip.safetensors"));
   });
 });
 

@@ -17,7 +17,13 @@ type Expected = { name: string; folder: string; node_type: string; url?: string 
  * Files whose expected answer we believe is wrong, with the reason. Empty: the analyser agrees with
  * every expected set; add an entry here (never edit the corpus) if a new corpus disagrees for cause.
  */
-const KNOWN_DISAGREEMENTS: Record<string, string> = {};
+const KNOWN_DISAGREEMENTS: Record<string, string> = {
+  // Expected: open-clip-xlm-roberta-large-vit-huge-14_fp16.safetensors in text_encoders, right for the workflow's commit
+  // (721cd65, 2025-03-04: LoadWanVideoClipTextEncoder listed text_encoders only). The loader has listed clip_vision
+  // first since 1b64f0e (2025-03-30) and, since 4e31081 (2025-11-13), loads with get_full_path_or_raise("clip_vision"),
+  // so a file only in text_encoders fails to load (kijai/ComfyUI-WanVideoWrapper nodes_model_loading.py:2078, 2099-2102).
+  "kijai__ComfyUI-WanVideoWrapper__example_workflows_wanvideo_480p_I2V_example_01.json": "the CLIP vision model goes to clip_vision for today's pack",
+};
 
 const key = (model: { name: string; folder: string }) => `${model.folder}|${normaliseModelName(model.name)}`;
 
@@ -46,7 +52,7 @@ describe.skipIf(!existsSync(corpusDir))("workflow corpus (expected.json)", () =>
     const precision = truePositives / Math.max(1, truePositives + falsePositives);
     const recall = truePositives / Math.max(1, truePositives + falseNegatives);
     console.log(
-      `corpus: ${files.length} files, precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)} (${truePositives} tp, ${falsePositives} fp, ${falseNegatives} fn)`,
+      `corpus: ${files.length} files (${Object.keys(KNOWN_DISAGREEMENTS).length} known disagreement), precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)} (${truePositives} tp, ${falsePositives} fp, ${falseNegatives} fn)`,
     );
     expect(precision).toBeGreaterThan(0.95);
     expect(recall).toBeGreaterThan(0.95);

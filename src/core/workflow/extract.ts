@@ -8,7 +8,6 @@ import {
   looksLikeFileOf,
   looksLikeModelFile,
   lookupNode,
-  MODEL_RELATED_FILE_PATTERN,
   type ModelSlot,
   type NodeSpec,
 } from "../registry";
@@ -126,7 +125,8 @@ function socketTypes(sockets: unknown): string[] {
 const UNKNOWN_NODE_FILE = /\.(patch|engine|tflite)$/i;
 
 function looksLikeWeights(value: unknown): value is string {
-  return looksLikeModelFile(value) || (typeof value === "string" && MODEL_RELATED_FILE_PATTERN.test(value.trim()) && UNKNOWN_NODE_FILE.test(value.trim()));
+  if (looksLikeModelFile(value)) return true;
+  return typeof value === "string" && value.length <= 512 && UNKNOWN_NODE_FILE.test(value.trim()) && !value.includes("\n");
 }
 
 /**

@@ -30,7 +30,7 @@ export default pack("aigc-apps/VideoX-Fun", "804a4258", {
   LoadZImageVAEModel: node("comfyui/z_image/nodes.py:196", file("model_name", 0, "vae")),
   LoadZImageControlNetInPipeline: node("comfyui/z_image/nodes.py:706", file("model_name", 1, "model_patches")),
   LoadZImageControlNetInModel: node("comfyui/z_image/nodes.py:838", file("model_name", 1, "model_patches")),
-  LoadWanClipEncoderModel: node("comfyui/wan2_1/nodes.py:272", file("model_name", 0, "text_encoders", { alsoIn: ["clip_vision"] })),
+  LoadWanClipEncoderModel: node("comfyui/wan2_1/nodes.py:272", file("model_name", 0, "clip_vision", { alsoIn: ["text_encoders"] })),
   LoadWanTextEncoderModel: node("comfyui/wan2_1/nodes.py:220", file("model_name", 0, "text_encoders")),
   LoadWanTransformerModel: node("comfyui/wan2_1/nodes.py:71", file("model_name", 0, "diffusion_models")),
   LoadWanVAEModel: node("comfyui/wan2_1/nodes.py:179", file("model_name", 0, "vae")),

@@ -6,7 +6,7 @@ export default pack("kijai/ComfyUI-WanVideoWrapper", "088128b2", {
   WanVideoVAELoader: node("nodes_model_loading.py:1882", file("model_name", 0, "vae")),
   WanVideoTinyVAELoader: node("nodes_model_loading.py:1935", file("model_name", 0, "vae_approx")),
   LoadWanVideoT5TextEncoder: node("nodes_model_loading.py:1967", file("model_name", 0, "text_encoders")),
-  LoadWanVideoClipTextEncoder: node("nodes_model_loading.py:2080", file("model_name", 0, "text_encoders", { alsoIn: ["clip_vision"] })),
+  LoadWanVideoClipTextEncoder: node("nodes_model_loading.py:2080", file("model_name", 0, "clip_vision")),
   WanVideoTextEncodeCached: node("nodes.py:193", file("model_name", 0, "text_encoders")),
   WanVideoLoraSelect: node("nodes_model_loading.py:382", file("lora", 0, "loras")),
   WanVideoLoraSelectByName: node("nodes_model_loading.py:477", { parsesLoraText: true }),

@@ -116,7 +116,7 @@ export default pack("pollockjj/ComfyUI-MultiGPU", "a38cbda5", {
   CheckpointLoaderAdvancedDisTorch2MultiGPU: node("checkpoint_multigpu.py:275", file("ckpt_name", 0, "checkpoints")),
   WanVideoModelLoaderMultiGPU: node("__init__.py:541", file("model", 0, "diffusion_models")),
   LoadWanVideoT5TextEncoderMultiGPU: node("__init__.py:532", file("model_name", 0, "text_encoders")),
-  LoadWanVideoClipTextEncoderMultiGPU: node("__init__.py:545", file("model_name", 0, "text_encoders", { alsoIn: ["clip_vision"] })),
+  LoadWanVideoClipTextEncoderMultiGPU: node("__init__.py:545", file("model_name", 0, "clip_vision")),
   WanVideoTextEncodeCachedMultiGPU: node("__init__.py:534", file("model_name", 0, "text_encoders")),
   WanVideoVAELoaderMultiGPU: node("__init__.py:536", file("model_name", 0, "vae")),
   WanVideoTinyVAELoaderMultiGPU: node("__init__.py:537", file("model_name", 0, "vae_approx")),
