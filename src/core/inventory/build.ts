@@ -5,7 +5,7 @@ import { basename, dirname, join, posix, resolve } from "node:path";
 import { createComfyUIClient, fetchServerFiles, fetchServerFolders, type ComfyUIClient } from "../comfyui";
 import { readExtraModelPaths } from "./extra-model-paths";
 import { addKnownFolders, defaultFolderMap, FolderMap } from "./folder-map";
-import { KNOWN_FOLDERS } from "../registry/folders";
+import { canonicalFolder, folderSpec, KNOWN_FOLDERS } from "../registry/folders";
 import { createScanContext, isSkippedName, scanFolder, type ScanContext } from "./scan";
 import type { BuildInventoryOptions, FolderInventory, Inventory, InventoryFile } from "./types";
 
@@ -99,6 +99,13 @@ async function localLayout(options: BuildInventoryOptions, warn: Warn): Promise<
     extra.warnings.forEach(warn);
     roots.push(...extra.basePaths);
     for (const entry of extra.entries) {
+      const fixed = folderSpec(canonicalFolder(entry.folder));
+      if (fixed?.fixedPaths) {
+        warn(
+          `${file}: "${entry.folder}: ${entry.path}" is ignored: the node pack sets that folder's path itself (${fixed.source}); its models belong in ${fixed.paths[0]}.`,
+        );
+        continue;
+      }
       map.add(entry.folder, entry.path, entry.isDefault);
       namedPaths.add(entry.path);
     }

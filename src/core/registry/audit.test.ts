@@ -160,7 +160,7 @@ describe("WRONG FOLDER 5: Frame-Interpolation weights hang from ComfyUI's root (
 });
 
 describe("WRONG FOLDER 6: X-Labs keys name models/xlabs/* (XLabs-AI/x-flux-comfyui nodes.py:54-59 @ 0032855)", () => {
-  it("reports a LoRA that is where it belongs as present, and reads the keys of extra_model_paths.yaml", async () => {
+  it("reports a LoRA that is where it belongs as present; a path extra_model_paths.yaml gives its key does not count", async () => {
     expect(both("FluxLoraLoader", ["furry_lora.safetensors", 1], { lora_name: "furry_lora.safetensors" })).toEqual([
       { folder: "xlabs/loras", name: "furry_lora.safetensors" },
     ]);
@@ -170,7 +170,9 @@ describe("WRONG FOLDER 6: X-Labs keys name models/xlabs/* (XLabs-AI/x-flux-comfy
     await t.file("ComfyUI/extra_model_paths.yaml", `extra:\n  base_path: ${t.path("elsewhere")}\n  xlabs_loras: xlora\n`);
     const inventory = await buildInventory({ modelsDir: t.path("ComfyUI", "models") });
     expect(locateModel(inventory, { folder: "xlabs/loras", name: "furry_lora.safetensors" })).toMatchObject({ status: "present", message: null });
-    expect(locateModel(inventory, { folder: "xlabs/loras", name: "shared_lora.safetensors" }).status).toBe("present");
+    // nodes.py:54-59 assign the keys with `=`, and FluxLoraLoader joins the name to models/xlabs/loras (nodes.py:133).
+    expect(locateModel(inventory, { folder: "xlabs/loras", name: "shared_lora.safetensors" }).status).toBe("missing");
+    expect(inventory.warnings.join("\n")).toMatch(/"xlabs_loras: .*xlora" is ignored: the node pack sets that folder's path itself/);
   });
 });
 

@@ -15,6 +15,8 @@ export type FolderSpec = {
   searchedFirst?: readonly string[];
   /** What ComfyUI lists from it when not the usual weights (supported_pt_extensions); "any" when its key has no extension filter. */
   extensions?: readonly string[] | "any";
+  /** The pack assigns the key's paths itself (`folder_names_and_paths[key] = …`), dropping those extra_model_paths.yaml gives. */
+  fixedPaths?: true;
   /** Where the fact comes from, so it can be checked again. */
   source: string;
 };
@@ -27,7 +29,7 @@ const core = (key: string, paths: readonly string[] = [key], extensions?: Folder
   source: CORE,
   ...(extensions ? { extensions } : {}),
 });
-type PackOptions = Partial<Pick<FolderSpec, "aliases" | "searchedFirst" | "extensions" | "base">> & { paths?: readonly string[] };
+type PackOptions = Partial<Pick<FolderSpec, "aliases" | "searchedFirst" | "extensions" | "base" | "fixedPaths">> & { paths?: readonly string[] };
 const pack = (key: string, source: string, options: PackOptions = {}): FolderSpec => ({
   key,
   paths: options.paths ?? [key],
@@ -36,6 +38,7 @@ const pack = (key: string, source: string, options: PackOptions = {}): FolderSpe
   ...(options.aliases ? { aliases: options.aliases } : {}),
   ...(options.searchedFirst ? { searchedFirst: options.searchedFirst } : {}),
   ...(options.extensions ? { extensions: options.extensions } : {}),
+  ...(options.fixedPaths ? { fixedPaths: options.fixedPaths } : {}),
 });
 
 /** ComfyUI's own folder keys, in folder_paths.py's order, with their default paths below models/. */
@@ -101,7 +104,7 @@ export const CUSTOM_PACK_FOLDERS: readonly FolderSpec[] = [
   pack("animatediff_motion_lora", "Kosinkadink/ComfyUI-AnimateDiff-Evolved animatediff/utils_model.py:349-352", {
     searchedFirst: inPack(["ComfyUI-AnimateDiff-Evolved", "comfyui-animatediff-evolved"], "motion_lora"),
   }),
-  pack("facerestore_models", "Gourieff/ComfyUI-ReActor nodes.py:80-82; mav-rik/facerestore_cf __init__.py:19-23"),
+  pack("facerestore_models", "Gourieff/ComfyUI-ReActor nodes.py:80-82; mav-rik/facerestore_cf __init__.py:19-23", { fixedPaths: true }),
   pack("facedetection", "mav-rik/facerestore_cf __init__.py:20-24", { aliases: ["facedetection_models"] }),
   // ReActor globs these plain folders itself (scripts/reactor_faceswap.py:26-39); lldacing's PuLID registers insightface as a key.
   pack("insightface", "Gourieff/ComfyUI-ReActor scripts/reactor_faceswap.py:26-39; lldacing/ComfyUI_PuLID_Flux_ll pulidflux.py:38"),
@@ -113,11 +116,11 @@ export const CUSTOM_PACK_FOLDERS: readonly FolderSpec[] = [
   pack("facexlib", "lldacing/ComfyUI_PuLID_Flux_ll pulidflux.py:39"),
   pack("t5", "city96/ComfyUI_ExtraModels T5/nodes.py:14-20; yolain/ComfyUI-Easy-Use prestartup_script.py:33"),
   pack("LLM", "kijai/ComfyUI-Florence2 nodes.py:62-66; yolain/ComfyUI-Easy-Use prestartup_script.py:34 (key llm)", { aliases: ["llm"], extensions: "any" }),
-  pack("xlabs", "XLabs-AI/x-flux-comfyui nodes.py:54"),
-  pack("xlabs/loras", "XLabs-AI/x-flux-comfyui nodes.py:55", { aliases: ["xlabs_loras"] }),
-  pack("xlabs/controlnets", "XLabs-AI/x-flux-comfyui nodes.py:56", { aliases: ["xlabs_controlnets"] }),
-  pack("xlabs/ipadapters", "XLabs-AI/x-flux-comfyui nodes.py:57", { aliases: ["xlabs_ipadapters"] }),
-  pack("xlabs/flux", "XLabs-AI/x-flux-comfyui nodes.py:58-59", { aliases: ["xlabs_flux", "xlabs_flux_json"] }),
+  pack("xlabs", "XLabs-AI/x-flux-comfyui nodes.py:54", { fixedPaths: true }),
+  pack("xlabs/loras", "XLabs-AI/x-flux-comfyui nodes.py:55", { aliases: ["xlabs_loras"], fixedPaths: true }),
+  pack("xlabs/controlnets", "XLabs-AI/x-flux-comfyui nodes.py:56", { aliases: ["xlabs_controlnets"], fixedPaths: true }),
+  pack("xlabs/ipadapters", "XLabs-AI/x-flux-comfyui nodes.py:57", { aliases: ["xlabs_ipadapters"], fixedPaths: true }),
+  pack("xlabs/flux", "XLabs-AI/x-flux-comfyui nodes.py:58-59", { aliases: ["xlabs_flux", "xlabs_flux_json"], fixedPaths: true }),
   pack("mmaudio", "kijai/ComfyUI-MMAudio nodes.py:14-15", { extensions: "any" }),
   pack("wav2vec2", "kijai/ComfyUI-WanVideoWrapper multitalk/nodes.py:14", { extensions: "any" }),
   pack("nlf", "kijai/ComfyUI-WanVideoWrapper MTV/nodes.py:15", { extensions: "any" }),
@@ -126,8 +129,8 @@ export const CUSTOM_PACK_FOLDERS: readonly FolderSpec[] = [
   pack("inpaint", "Acly/comfyui-inpaint-nodes __init__.py:6-21", { extensions: [".pt", ".pth", ".safetensors", ".patch"] }),
   pack("lbw_models", "ltdrdata/ComfyUI-Inspire-Pack inspire/lora_block_weight.py:20", { extensions: [".safetensors"] }),
   pack("lama", "sipherxyz/comfyui-art-venture modules/inpaint/lama/__init__.py:13-16"),
-  pack("blip", "sipherxyz/comfyui-art-venture modules/interrogate/blip_node.py:17, 30-33"),
-  pack("isnet", "sipherxyz/comfyui-art-venture modules/isnet/segmenter.py:24, 40-43"),
+  pack("blip", "sipherxyz/comfyui-art-venture modules/interrogate/blip_node.py:17, 30-33", { fixedPaths: true }),
+  pack("isnet", "sipherxyz/comfyui-art-venture modules/isnet/segmenter.py:24, 40-43", { fixedPaths: true }),
   pack("RMBG", "1038lab/ComfyUI-RMBG py/AILab_RMBG.py:37", { aliases: ["rmbg"], extensions: "any" }),
   pack("BiRefNet", "lldacing/ComfyUI_BiRefNet_ll __init__.py:12-20; AHEKOT/ComfyUI_VNCCS nodes/vnccs_utils.py:116", {
     paths: ["BiRefNet", "RMBG/BiRefNet"],
