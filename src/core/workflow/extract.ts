@@ -44,33 +44,37 @@ function fromUrlSlot(value: unknown, slot: ModelSlot): FoundModel[] {
   return name ? [{ name, folder: slot.folder, active: true, url: value.trim() }] : [];
 }
 
-/** What a slot's value names: files (by the slot's value rules), nothing on purpose, or null when it names no file. */
+/** A file a slot names; in the slot's own folder it keeps the slot's other folders. */
+function fileOf(slot: ModelSlot, folder: string, name: string): FoundModel {
+  return {
+    name,
+    folder,
+    active: true,
+    ...(slot.directory ? { directory: true } : {}),
+    ...(slot.alsoIn && folder === slot.folder ? { alsoIn: slot.alsoIn } : {}),
+  };
+}
+
+const isShortLine = (text: string) => text.length < 512 && !text.includes("\n");
+
+/**
+ * What a slot's value names: its files (a value rule may pick another folder, rename it, or say it is a built-in
+ * choice), "none" on purpose (a placeholder), or null when it names no file where one was expected. A named (API)
+ * value is taken as written; a positional one must look like a file of the slot's folder (or a folder's name).
+ */
 function filesOfValue(value: string, slot: ModelSlot, named: boolean): FoundModel[] | "none" | null {
   const trimmed = value.trim();
   if (!trimmed || isPlaceholder(trimmed)) return "none";
   const rule = slot.values?.find((candidate) => candidate.match.test(trimmed));
   if (rule) {
     if (rule.folder === null) return "none";
-    const templates = rule.name === undefined ? [trimmed] : typeof rule.name === "string" ? [rule.name] : rule.name;
     const folder = rule.folder ?? slot.folder;
-    return templates.map((template) => ({ ...found(slot, folder), name: rule.name === undefined ? trimmed : trimmed.replace(rule.match, template) }));
+    if (rule.name === undefined) return [fileOf(slot, folder, trimmed)];
+    const templates = typeof rule.name === "string" ? [rule.name] : rule.name;
+    return templates.map((template) => fileOf(slot, folder, trimmed.replace(rule.match, template)));
   }
-  const plausible = named
-    ? trimmed.length < 512 && !trimmed.includes("\n")
-    : slot.directory
-      ? !trimmed.includes("\n") && trimmed.length < 512
-      : looksLikeFileOf(trimmed, slot.folder);
-  return plausible ? [{ ...found(slot, slot.folder), name: value }] : null;
-}
-
-function found(slot: ModelSlot, folder: string): FoundModel {
-  return {
-    name: "",
-    folder,
-    active: true,
-    ...(slot.directory ? { directory: true } : {}),
-    ...(slot.alsoIn && folder === slot.folder ? { alsoIn: slot.alsoIn } : {}),
-  };
+  const plausible = named || slot.directory ? isShortLine(trimmed) : looksLikeFileOf(trimmed, slot.folder);
+  return plausible ? [fileOf(slot, slot.folder, value)] : null;
 }
 
 /**
@@ -99,7 +103,7 @@ function readSlots(widgets: WidgetValues, slots: readonly ModelSlot[]): FoundMod
       continue;
     }
     const replacement = spare.shift();
-    if (replacement) result.push({ ...found(slot, slot.folder), name: replacement });
+    if (replacement) result.push(fileOf(slot, slot.folder, replacement));
   }
   return result;
 }
