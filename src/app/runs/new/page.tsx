@@ -220,7 +220,7 @@ export default function NewRunPage() {
                               {model.name}
                               {!model.active && <span className="ml-2 font-sans text-zinc-500">(bypassed)</span>}
                             </td>
-                            <td className="py-1 pr-3 text-xs">{model.folder}</td>
+                            <td className="py-1 pr-3 text-xs">{model.folder || "unknown"}</td>
                             <td className="py-1 pr-3 text-xs">
                               {model.nodeType} #{model.nodeId}
                             </td>
