@@ -1,15 +1,32 @@
 // What the commands start from: the workflows under the given paths, and where the models are.
 import type { EngineEnv } from "../core/config/env";
+import type { Settings } from "../core/config/settings";
 import { buildInventory, locateModel } from "../core/inventory";
-import { analyzeWorkflowFile, collectWorkflowFiles, type PresenceFn, type WorkflowAnalysis } from "../core/workflow";
+import { createFileSearchCache } from "../core/resolve";
+import { learnedNodesOf } from "../core/run";
+import { analyzeWorkflowFile, collectWorkflowFiles, type AnalyzeOptions, type PresenceFn, type WorkflowAnalysis } from "../core/workflow";
 
 /** Every workflow under the paths, analysed; a path that cannot be read is an analysis with its error. */
-export async function analysePaths(paths: string[]): Promise<WorkflowAnalysis[]> {
+export async function analysePaths(paths: string[], options: AnalyzeOptions = {}): Promise<WorkflowAnalysis[]> {
   const { files, errors } = await collectWorkflowFiles(paths);
   return [
     ...errors.map(({ path, error }) => ({ path, format: null, error, models: [], links: [] })),
-    ...(await Promise.all(files.map((file) => analyzeWorkflowFile(file)))),
+    ...(await Promise.all(files.map((file) => analyzeWorkflowFile(file, options)))),
   ];
+}
+
+/** With --comfyui-url: what that ComfyUI says about the nodes installed there, kept in the cache folder with the upstream answers. */
+export async function analyseOptionsFor(location: ModelsLocation, settings: Settings, env: EngineEnv): Promise<AnalyzeOptions> {
+  if (!location.comfyuiUrl) return {};
+  const cache = createFileSearchCache({
+    enabled: settings.cache.enabled,
+    ttlHours: settings.cache.ttl_hours,
+    maxSizeMb: settings.cache.max_size_mb,
+    dir: env.cacheDir,
+  });
+  const learned = await learnedNodesOf(location.comfyuiUrl, cache, (message) => process.stderr.write(`warning: ${message}\n`));
+  await cache.flush();
+  return { learned };
 }
 
 export type ModelsLocation = { modelsDir?: string; extraModelPaths: string[]; comfyuiUrl?: string };

@@ -33,8 +33,19 @@ export const ModelRefSchema = z.object({
   active: z.boolean(),
   /** True when the folder was guessed by the fallback rather than known from the registry. */
   inferred: z.boolean().optional(),
+  /** The name is a folder of files (a diffusers or Hugging Face model folder), not one file. */
+  directory: z.boolean().optional(),
+  /** Other folders the node also lists from: the file found in any of them is the one it loads. */
+  alsoIn: z.array(z.string()).optional(),
 });
 export type ModelRef = z.infer<typeof ModelRefSchema>;
+
+/** The folder of a file an unknown node loads when nothing tells where ComfyUI reads it from: reported, never downloaded. */
+export const UNPLACED_FOLDER = "";
+
+export function isUnplaced(ref: Pick<ModelRef, "folder">): boolean {
+  return ref.folder === UNPLACED_FOLDER;
+}
 
 /** Forward-slash form of a name, for comparing names written on Windows and POSIX. */
 export function normaliseModelName(name: string): string {
@@ -55,7 +66,7 @@ export function modelBaseName(name: string): string {
   return normalised.slice(normalised.lastIndexOf("/") + 1);
 }
 
-export type PresenceStatus = "present" | "missing" | "misplaced";
+export type PresenceStatus = "present" | "missing" | "misplaced" | "unplaced";
 
 /** Where a download URL came from; "manual" is a URL a person picked or pasted. */
 export const RESOLUTION_SOURCES = ["workflow", "known_models", "model_list", "huggingface", "civitai", "manual"] as const;

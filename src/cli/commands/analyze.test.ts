@@ -1,10 +1,9 @@
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { comfyfixer } from "../../test/cli";
+import { startComfyUIStandIn, v1Node } from "../../test/comfyui-standin";
 
 let root: string;
 const workflowPath = () => join(root, "flows", "a.json");
@@ -75,29 +74,48 @@ describe("comfyfixer analyze", () => {
     expect((await comfyfixer(["analyze", "--bogus", workflowPath()])).code).toBe(2);
   }, 60_000);
 
-  it("asks a running ComfyUI where its folders are with --comfyui-url", async () => {
-    // A stand-in for ComfyUI's /internal/folder_paths: its checkpoints live outside any models/ folder.
+  it("asks a running ComfyUI where its folders are, and which folder its unknown nodes read, with --comfyui-url", async () => {
+    // Its checkpoints live outside any models/ folder; a pack's node lists the files of its own key.
     const elsewhere = join(root, "elsewhere", "ckpts");
     await mkdir(join(elsewhere, "SDXL"), { recursive: true });
     await writeFile(join(elsewhere, "SDXL", "juggernaut.safetensors"), "x");
-    const server = createServer((request, response) => {
-      if (request.url !== "/internal/folder_paths") return void response.writeHead(404).end();
-      response
-        .writeHead(200, { "content-type": "application/json" })
-        .end(JSON.stringify({ checkpoints: [elsewhere], loras: [join(root, "elsewhere", "loras")] }));
+    await mkdir(join(root, "elsewhere", "fancy"), { recursive: true });
+    await writeFile(join(root, "elsewhere", "fancy", "fancy_v1.safetensors"), "f");
+    const flow = join(root, "fancy-flow.json");
+    await writeFile(
+      flow,
+      JSON.stringify({ nodes: [{ id: 2, type: "FancyModelLoader", mode: 0, inputs: [], outputs: [], widgets_values: ["fancy_v1.safetensors", "fp16"] }] }),
+    );
+    const standIn = await startComfyUIStandIn({
+      folders: {
+        checkpoints: { paths: [elsewhere], files: [{ name: "SDXL/juggernaut.safetensors" }] },
+        loras: { paths: [join(root, "elsewhere", "loras")], files: [] },
+        fancy_models: { paths: [join(root, "elsewhere", "fancy")], files: [{ name: "fancy_v1.safetensors" }] },
+      },
+      nodes: {
+        FancyModelLoader: v1Node("FancyModelLoader", {
+          required: { model_name: [["fancy_v1.safetensors"]], precision: [["fp16", "fp32"]] },
+          output: ["FANCY_MODEL"],
+          module: "custom_nodes.comfyui-fancy-pack",
+        }),
+      },
     });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     try {
-      const { port } = server.address() as AddressInfo;
-      const run = await comfyfixer(["analyze", workflowPath(), "--comfyui-url", `http://127.0.0.1:${port}`, "--json"]);
+      const cacheDir = join(root, "cache");
+      const run = await comfyfixer(["analyze", workflowPath(), flow, "--comfyui-url", standIn.url, "--json"], { COMFYFIXER_CACHE_DIR: cacheDir });
       expect(run.code, run.stderr).toBe(0);
-      const models = JSON.parse(run.stdout).workflows[0].models;
-      expect(models.map((model: { name: string; status: string }) => [model.name, model.status])).toEqual([
+      const [first, fancy] = JSON.parse(run.stdout).workflows;
+      expect(first.models.map((model: { name: string; status: string }) => [model.name, model.status])).toEqual([
         ["SDXL\\juggernaut.safetensors", "present"],
         ["style.safetensors", "missing"],
       ]);
+      expect(fancy.models).toMatchObject([{ name: "fancy_v1.safetensors", folder: "fancy_models", status: "present" }]);
+      expect(fancy.models[0].inferred).toBeUndefined();
+      // Without the server the same file has no known folder: it is reported, not guessed into checkpoints.
+      const alone = await comfyfixer(["analyze", flow, "--models-dir", join(root, "models"), "--json"], { COMFYFIXER_CACHE_DIR: cacheDir });
+      expect(JSON.parse(alone.stdout).workflows[0].models).toMatchObject([{ name: "fancy_v1.safetensors", folder: "", status: "unplaced" }]);
     } finally {
-      server.close();
+      await standIn.close();
     }
   }, 60_000);
 });

@@ -10,7 +10,7 @@ import { buildAnalysisReport, linksNaming, uniqueModels, type AnalysisReport, ty
 import { parseCommandArgs } from "../args";
 import { UsageError, type CliCommand, type CliContext } from "../command";
 import { loadCliSettings } from "../settings";
-import { analysePaths, MODELS_LOCATION_FLAGS, modelsLocationFrom, presenceChecker } from "../inputs";
+import { analyseOptionsFor, analysePaths, MODELS_LOCATION_FLAGS, modelsLocationFrom, presenceChecker } from "../inputs";
 
 const usage = [
   "Usage: comfyfixer resolve PATH... [--models-dir DIR] [--extra-model-paths FILE]... [--comfyui-url URL] [--json]",
@@ -153,13 +153,14 @@ async function run(argv: string[], { env }: CliContext): Promise<number> {
     return 0;
   }
   if (positionals.length === 0) throw new UsageError("Give at least one workflow file or folder.");
-  const analyses = await analysePaths(positionals);
+  const settings = await loadCliSettings(values.config);
+  const location = modelsLocationFrom(values, env);
+  const analyses = await analysePaths(positionals, await analyseOptionsFor(location, settings, env));
   if (!analyses.some((analysis) => analysis.error === null)) {
     for (const analysis of analyses) process.stderr.write(`${analysis.path}: ${analysis.error}\n`);
     return 2;
   }
-  const presence = await presenceChecker(modelsLocationFrom(values, env), env);
-  const settings = await loadCliSettings(values.config);
+  const presence = await presenceChecker(location, env);
   const report = await resolveMissing(buildAnalysisReport(analyses, presence), analyses, settings, env);
   process.stdout.write(values.json ? JSON.stringify(report, null, 2) + "\n" : humanReport(report));
   const { resolution } = report.summary;

@@ -61,6 +61,7 @@ export async function runLocally(options: LocalRunOptions): Promise<RunReport> {
         modelsRoot: options.modelsRoot,
         extraModelPaths: options.extraModelPaths,
         comfyuiUrl: settings.paths.comfyui_url || undefined,
+        nodeFolderCache: searchCache,
         variables: env.variables,
         includeInactive: options.includeInactive,
         dryRun: options.dryRun,

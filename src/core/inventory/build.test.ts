@@ -73,7 +73,8 @@ describe("buildInventory over a models folder", () => {
 
   it("finds custom-node folders: known pack keys and any other folder under models/", () => {
     expect(filesOf(inventory, "ipadapter")).toEqual(["ip-adapter_sdxl.bin"]);
-    expect(filesOf(inventory, "ultralytics_bbox")).toEqual(["face_yolov8m.pt"]);
+    // ultralytics_bbox is Impact Subpack's key for models/ultralytics/bbox (modules/subpack_nodes.py:9).
+    expect(filesOf(inventory, "ultralytics/bbox")).toEqual(["face_yolov8m.pt"]);
     expect(filesOf(inventory, "ultralytics")).toEqual(["bbox/face_yolov8m.pt"]);
     expect(pathsOf(inventory, "my_pack_models")).toEqual([join(models, "my_pack_models")]);
     expect(filesOf(inventory, "my_pack_models")).toEqual(["thing.pth"]);

@@ -2,10 +2,10 @@
 import { existsSync } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import { basename, dirname, join, posix, resolve } from "node:path";
-// The ComfyUI client (and the HTTP stack under it) loads only when a ComfyUI URL is given: a local scan needs neither.
-const comfyUiServer = () => import("./comfyui-server");
+import type { ComfyUIClient } from "../comfyui";
 import { readExtraModelPaths } from "./extra-model-paths";
-import { defaultFolderMap, FolderMap } from "./folder-map";
+import { addKnownFolders, defaultFolderMap, FolderMap } from "./folder-map";
+import { canonicalFolder, folderSpec, KNOWN_FOLDERS } from "../registry/folders";
 import { createScanContext, isSkippedName, scanFolder, type ScanContext } from "./scan";
 import type { BuildInventoryOptions, FolderInventory, Inventory, InventoryFile } from "./types";
 
@@ -24,7 +24,17 @@ export async function buildInventory(options: BuildInventoryOptions = {}): Promi
     warnings.push(message);
     options.onWarning?.(message);
   };
-  const layout = options.comfyuiUrl ? await serverLayout(options.comfyuiUrl, options) : await localLayout(options, warn);
+  // The ComfyUI client (and the HTTP stack under it) loads only when a ComfyUI URL is given: a local scan needs neither.
+  const client = options.comfyuiUrl ? (await import("../comfyui")).createComfyUIClient(options.comfyuiUrl) : null;
+  try {
+    return await build(options, client, warn, warnings);
+  } finally {
+    await client?.close();
+  }
+}
+
+async function build(options: BuildInventoryOptions, client: ComfyUIClient | null, warn: Warn, warnings: string[]): Promise<Inventory> {
+  const layout = client ? await serverLayout(client, options) : await localLayout(options, warn);
   const context = createScanContext({ signal: options.signal, warn });
   const scans = await scanPaths(layout, context, warn);
 
@@ -33,8 +43,8 @@ export async function buildInventory(options: BuildInventoryOptions = {}): Promi
   const unseen: string[] = [];
   for (const [folder, paths] of layout.folders) {
     const folderFiles = paths.flatMap((root) => filesFor(folder, scans.get(root)));
-    if (options.comfyuiUrl && paths.every((root) => scans.get(root) === null)) {
-      const listed = await listFromServer(options.comfyuiUrl, folder, paths, options.signal);
+    if (client && paths.every((root) => scans.get(root) === null)) {
+      const listed = await listFromServer(client, folder, paths, options.signal);
       if (listed.length > 0) unseen.push(folder);
       for (const file of listed) folderFiles.push(file);
     }
@@ -90,6 +100,13 @@ async function localLayout(options: BuildInventoryOptions, warn: Warn): Promise<
     extra.warnings.forEach(warn);
     roots.push(...extra.basePaths);
     for (const entry of extra.entries) {
+      const fixed = folderSpec(canonicalFolder(entry.folder));
+      if (fixed?.fixedPaths) {
+        warn(
+          `${file}: "${entry.folder}: ${entry.path}" is ignored: the node pack sets that folder's path itself (${fixed.source}); its models belong in ${fixed.paths[0]}.`,
+        );
+        continue;
+      }
       map.add(entry.folder, entry.path, entry.isDefault);
       namedPaths.add(entry.path);
     }
@@ -116,23 +133,27 @@ async function addUnclaimedSubfolders(map: FolderMap, modelsDir: string, warn: W
   }
 }
 
-async function serverLayout(url: string, options: BuildInventoryOptions): Promise<Layout> {
+async function serverLayout(client: ComfyUIClient, options: BuildInventoryOptions): Promise<Layout> {
   const map = new FolderMap();
-  const { fetchServerFolders } = await comfyUiServer();
-  for (const { folder, paths } of await fetchServerFolders(url, options.signal)) {
+  const { fetchServerFolders } = await import("../comfyui");
+  for (const { folder, paths } of await fetchServerFolders(client, options.signal)) {
     if (folder === "custom_nodes") continue;
     if (paths.length === 0) map.add(folder, "");
     for (const path of paths) map.add(folder, path);
   }
-  const folders = map.entries().map(([folder, paths]): [string, string[]] => [folder, paths.filter(Boolean)]);
-  const checkpoints = folders.find(([folder]) => folder === "checkpoints")?.[1][0];
+  const checkpoints = map.entries().find(([folder]) => folder === "checkpoints")?.[1][0];
   const roots = options.modelsDir ? [resolve(options.modelsDir)] : checkpoints ? [dirname(checkpoints)] : [];
+  // Packs' own folders (frame interpolation, annotators) are no folder keys, so the server does not list them.
+  const comfyRoot = roots[0] ? dirname(roots[0]) : null;
+  const packFolders = KNOWN_FOLDERS.filter((spec) => spec.base === "comfyui" && comfyRoot && spec.paths.some((path) => existsSync(join(comfyRoot, path))));
+  if (roots[0]) addKnownFolders(map, roots[0], packFolders);
+  const folders = map.entries().map(([folder, paths]): [string, string[]] => [folder, paths.filter(Boolean)]);
   return { roots, folders, namedPaths: new Set() };
 }
 
-async function listFromServer(url: string, folder: string, paths: string[], signal?: AbortSignal): Promise<InventoryFile[]> {
-  const { fetchServerFiles } = await comfyUiServer();
-  const listed = await fetchServerFiles(url, folder, signal);
+async function listFromServer(client: ComfyUIClient, folder: string, paths: string[], signal?: AbortSignal): Promise<InventoryFile[]> {
+  const { fetchServerFiles } = await import("../comfyui");
+  const listed = await fetchServerFiles(client, folder, signal);
   return (listed ?? [])
     .filter((file) => !file.name.split("/").some(isSkippedName))
     .map((file) => {

@@ -1,6 +1,7 @@
 // The ordered folder → paths map ComfyUI builds for one install, with add_model_folder_path's semantics.
+import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { canonicalFolder, KNOWN_FOLDERS } from "../registry/folders";
+import { canonicalFolder, KNOWN_FOLDERS, type FolderSpec } from "../registry/folders";
 
 /** Ordered folder → paths, with ComfyUI's add_model_folder_path semantics. */
 export class FolderMap {
@@ -39,12 +40,29 @@ export class FolderMap {
   }
 }
 
+/** A pack's folder under the name its directory has in this install first (a git clone and the Comfy registry name it differently). */
+function installedFirst(spec: FolderSpec, comfyRoot: string): string[] {
+  const paths = spec.paths.map((path) => join(comfyRoot, path));
+  if (spec.base !== "comfyui") return paths;
+  const packDirectory = (path: string) => join(comfyRoot, path.split("/").slice(0, 2).join("/"));
+  const installed = spec.paths.filter((path) => existsSync(packDirectory(path))).map((path) => join(comfyRoot, path));
+  return [...new Set([...installed, ...paths])];
+}
+
+/** Adds the table's folders: below `modelsDir`, or (packs' own folders) below ComfyUI's root, its parent. */
+export function addKnownFolders(map: FolderMap, modelsDir: string, specs: readonly FolderSpec[] = KNOWN_FOLDERS): void {
+  const comfyRoot = dirname(modelsDir);
+  for (const spec of specs) {
+    const paths = spec.base === "comfyui" ? installedFirst(spec, comfyRoot) : spec.paths.map((path) => join(modelsDir, path));
+    for (const path of paths) map.add(spec.key, path);
+    // Searched before the folder by ComfyUI, but listed after it here: the first path stays the download target.
+    for (const path of spec.searchedFirst ?? []) map.add(spec.key, join(comfyRoot, path));
+  }
+}
+
 /** The folders ComfyUI itself (and common node packs) set up for one models dir (packs' own folders hang from ComfyUI's root). */
 export function defaultFolderMap(modelsDir: string): FolderMap {
   const map = new FolderMap();
-  const bases = { models: modelsDir, comfyui: dirname(modelsDir) };
-  for (const spec of KNOWN_FOLDERS) {
-    for (const relativePath of spec.paths) map.add(spec.key, join(bases[spec.base], relativePath));
-  }
+  addKnownFolders(map, modelsDir);
   return map;
 }

@@ -33,7 +33,8 @@ export type Inventory = {
 };
 
 export type Presence = {
-  status: "present" | "missing" | "misplaced";
+  /** unplaced: an unknown node's file whose folder nothing tells (path: a file of that name elsewhere, if any). */
+  status: "present" | "missing" | "misplaced" | "unplaced";
   path: string | null;
   expectedPath: string | null;
   message: string | null;

@@ -1,4 +1,5 @@
 // The node registry and models-folder vocabulary, as data.
 export * from "./folders";
 export * from "./nodes";
-export { inferFolder } from "./infer";
+export * from "./spec";
+export { inferFolder, type FolderEvidence } from "./infer";

@@ -2,6 +2,6 @@
 export { runModels, type RunInput, type RunResult } from "./run";
 export { createEngine, type Engine, type EngineOptions } from "./engine";
 export { createMemoryRunStore, type MemoryRunStore } from "./memory-store";
-export { analyseSources, planRun, type WorkflowSource } from "./plan";
+export { analyseSources, learnedNodesOf, planRun, type WorkflowSource } from "./plan";
 export { applyChange, eventModel, type ModelChange, type PlannedModel, type RunModel, type RunPlan, type RunStore } from "./ports";
 export { attentionOf, outcomeLine, RunSummarySchema, summariseRun, type RunSummary } from "./summary";

@@ -3,9 +3,11 @@
 import { errorMessage } from "../error-message";
 import { targetFor, buildInventory, locateModel, type Inventory, type Presence } from "../inventory";
 import type { InstallTarget } from "../install/target";
-import type { ModelRef } from "../model";
+import { isUnplaced, type ModelRef } from "../model";
 import type { RunPhase } from "../status";
-import { analyzeWorkflowBytes, analyzeWorkflowFile, linksNaming, uniqueModels, type WorkflowAnalysis } from "../workflow";
+import { learnFromComfyUI, type LearnedNodes } from "../comfyui";
+import type { SearchCache } from "../resolve/types";
+import { analyzeWorkflowBytes, analyzeWorkflowFile, linksNaming, uniqueModels, type AnalyzeOptions, type WorkflowAnalysis } from "../workflow";
 import type { PlannedModel, RunPlan } from "./ports";
 
 export type WorkflowSource = { path: string; bytes?: Uint8Array };
@@ -14,6 +16,8 @@ export type PlanOptions = {
   workflows: WorkflowSource[];
   modelsRoot: string;
   comfyuiUrl?: string;
+  /** Where what that ComfyUI teaches about its nodes is kept between runs (the engine's search cache). */
+  nodeFolderCache?: SearchCache;
   extraModelPaths?: string[];
   /** Environment variables for `$VAR` in extra_model_paths.yaml. */
   variables?: Readonly<Record<string, string | undefined>>;
@@ -25,13 +29,39 @@ export type PlanOptions = {
 };
 
 /** Reads every workflow (from disk, or from the bytes given), never throwing: a bad file is an analysis with an error. */
-export async function analyseSources(workflows: WorkflowSource[]): Promise<WorkflowAnalysis[]> {
-  return Promise.all(workflows.map((workflow) => (workflow.bytes ? analyzeWorkflowBytes(workflow.bytes, workflow.path) : analyzeWorkflowFile(workflow.path))));
+export async function analyseSources(workflows: WorkflowSource[], options: AnalyzeOptions = {}): Promise<WorkflowAnalysis[]> {
+  return Promise.all(
+    workflows.map((workflow) => (workflow.bytes ? analyzeWorkflowBytes(workflow.bytes, workflow.path, options) : analyzeWorkflowFile(workflow.path, options))),
+  );
+}
+
+/**
+ * What the user's ComfyUI says about node types the registry does not list; none without a server. A server that
+ * cannot answer costs a warning, not the run: the analysis then places those nodes' files by their evidence.
+ */
+export async function learnedNodesOf(
+  comfyuiUrl: string | undefined,
+  cache: SearchCache | undefined,
+  warn: (message: string) => void,
+  signal?: AbortSignal,
+): Promise<LearnedNodes | undefined> {
+  if (!comfyuiUrl || !cache) return undefined;
+  try {
+    return await learnFromComfyUI(comfyuiUrl, { cache, signal });
+  } catch (error) {
+    signal?.throwIfAborted();
+    warn(`Could not learn the installed nodes from ComfyUI: ${errorMessage(error)} Files of nodes ComfyFixer does not know are placed by their names.`);
+    return undefined;
+  }
 }
 
 type Placement = Pick<PlannedModel, "status" | "target" | "foundAt" | "error">;
 
 function placement(ref: ModelRef, inventory: Inventory, includeInactive: boolean): Placement {
+  if (isUnplaced(ref)) {
+    const presence = locateModel(inventory, ref);
+    return { status: "unplaced", target: null, foundAt: presence.path, error: presence.message };
+  }
   let target: InstallTarget;
   try {
     target = targetFor(inventory, ref);
@@ -63,7 +93,10 @@ export async function planRun(options: PlanOptions): Promise<RunPlan> {
     return result;
   };
 
-  const analyses = await timed("analysis", () => analyseSources(options.workflows));
+  const analyses = await timed("analysis", async () => {
+    const learned = await learnedNodesOf(options.comfyuiUrl, options.nodeFolderCache, (message) => options.onWarning?.(message), options.signal);
+    return analyseSources(options.workflows, { learned });
+  });
   const links = analyses.flatMap((analysis) => analysis.links);
   const inventory = await timed("inventory", () =>
     buildInventory({

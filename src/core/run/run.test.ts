@@ -131,6 +131,36 @@ describe("runModels", () => {
     expect(result.summary).toMatchObject({ all_installed: false, needs_attention: { refused: 2 } });
   });
 
+  it("reports an unknown node's file with nothing that tells its folder as unplaced, and downloads only what it can place", async () => {
+    const path = await workflow("unknown-node.json", [
+      node(1, "SomePackMysteryLoader", "mystery_weights.safetensors"),
+      // A file-name family places this one (a guess, marked as one): models/upscale_models.
+      node(2, "SomePackUpscaler", "4x-UltraSharp.pth"),
+      node(3, "SomePackOtherLoader", "known_elsewhere.safetensors"),
+      // Guessed from its name, and already there.
+      node(4, "SomePackVaeThing", "present_vae.safetensors"),
+    ]);
+    await mkdir(join(scratch, "models", "checkpoints"), { recursive: true });
+    await writeFile(join(scratch, "models", "checkpoints", "known_elsewhere.safetensors"), "k");
+    const { engine, asked } = scriptedEngine({});
+    const result = await runModels(input([path]), createMemoryRunStore(), engine);
+    const byName = Object.fromEntries(result.models.map((model) => [model.ref.name, model]));
+    expect(byName["mystery_weights.safetensors"]).toMatchObject({
+      status: "unplaced",
+      target: null,
+      error: expect.stringMatching(/nothing says which folder/),
+    });
+    expect(byName["4x-UltraSharp.pth"]).toMatchObject({ status: "installed", ref: { folder: "upscale_models", inferred: true } });
+    // The same name elsewhere in the install is pointed out, but ComfyFixer cannot tell it is the one the node reads.
+    expect(byName["known_elsewhere.safetensors"]).toMatchObject({
+      status: "unplaced",
+      foundAt: join(scratch, "models", "checkpoints", "known_elsewhere.safetensors"),
+    });
+    expect(byName["present_vae.safetensors"]).toMatchObject({ status: "present", ref: { folder: "vae", inferred: true } });
+    expect(asked.resolve.map((call) => call.name)).toEqual(["4x-UltraSharp.pth"]);
+    expect(result.summary).toMatchObject({ all_installed: false, needs_attention: { unplaced: 2 } });
+  });
+
   it("makes one model's failure its own: a resolver that throws fails that model only", async () => {
     const path = await workflow("throws.json", [node(1, "LoraLoader", "breaks.safetensors"), node(2, "LoraLoader", "fine.safetensors")]);
     const { engine } = scriptedEngine({

@@ -44,13 +44,20 @@ describe("UI format", () => {
     expect(summary(shifted)).toEqual([{ name: "ltx-2.safetensors", folder: "checkpoints", nodeId: "2", active: true }]);
   });
 
-  it("skips placeholders and the taesd pseudo-names", () => {
+  it("skips placeholders and pixel_space; a tiny-autoencoder pseudo-name is its encoder and decoder in vae_approx", () => {
+    // comfyanonymous/ComfyUI nodes.py:754-847 (77917ed3): "taesdxl" is offered only when vae_approx holds
+    // taesdxl_encoder.* and taesdxl_decoder.*, and loads those two files; pixel_space needs none.
     const text = ui([
       { id: 1, type: "VAELoader", widgets_values: ["taesdxl"] },
       { id: 2, type: "Efficient Loader", widgets_values: ["model.safetensors", "Baked VAE", -1, "None", 1, 1, "pos", "neg"] },
       { id: 3, type: "VAELoader", widgets_values: ["None"] },
+      { id: 4, type: "VAELoader", widgets_values: ["pixel_space"] },
     ]);
-    expect(summary(text)).toEqual([{ name: "model.safetensors", folder: "checkpoints", nodeId: "2", active: true }]);
+    expect(summary(text)).toEqual([
+      { name: "taesdxl_encoder", folder: "vae_approx", nodeId: "1", active: true },
+      { name: "taesdxl_decoder", folder: "vae_approx", nodeId: "1", active: true },
+      { name: "model.safetensors", folder: "checkpoints", nodeId: "2", active: true },
+    ]);
   });
 
   it("reports bypassed (4) and muted (2) nodes as inactive", () => {

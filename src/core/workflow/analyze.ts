@@ -1,7 +1,7 @@
 // Workflow text → every model reference it needs, with URLs and hashes. Never throws.
 import type { ModelRef } from "../model";
 import { flattenApiPrompt, flattenUiWorkflow, isApiPrompt, isRecord, isUiWorkflow, type WorkflowFormat } from "./graph";
-import { modelsOfNode } from "./extract";
+import { modelsOfNode, type LearnedNodes } from "./extract";
 import type { ModelLink } from "../model";
 import { attachLinks, parseModelLinks } from "./metadata";
 import { errorMessage } from "../error-message";
@@ -14,6 +14,11 @@ export type WorkflowAnalysis = {
   models: ModelRef[];
   /** Every URL/hash entry seen in the workflow, stale ones included, for resolvers to look up. */
   links: ModelLink[];
+};
+
+export type AnalyzeOptions = {
+  /** Node types learned from the user's ComfyUI, used for types the registry does not list. */
+  learned?: LearnedNodes;
 };
 
 export function failedAnalysis(path: string, error: string): WorkflowAnalysis {
@@ -59,7 +64,7 @@ function safeParse(text: string): unknown {
   }
 }
 
-function analyseParsed(parsed: unknown, path: string): WorkflowAnalysis {
+function analyseParsed(parsed: unknown, path: string, options: AnalyzeOptions): WorkflowAnalysis {
   const located = locateWorkflow(parsed);
   if (!located) {
     return failedAnalysis(
@@ -73,7 +78,7 @@ function analyseParsed(parsed: unknown, path: string): WorkflowAnalysis {
   const links: ModelLink[] = [];
   for (const node of nodes) {
     const nodeLinks = parseModelLinks(node.modelsMetadata);
-    const refs: ModelRef[] = modelsOfNode(node).map((found) => ({
+    const refs: ModelRef[] = modelsOfNode(node, { learned: options.learned, declared: nodeLinks }).map((found) => ({
       name: found.name,
       folder: found.folder,
       nodeType: node.type,
@@ -83,6 +88,8 @@ function analyseParsed(parsed: unknown, path: string): WorkflowAnalysis {
       hash: null,
       active: found.active,
       ...(found.inferred ? { inferred: true } : {}),
+      ...(found.directory ? { directory: true } : {}),
+      ...(found.alsoIn ? { alsoIn: [...found.alsoIn] } : {}),
     }));
     attachLinks(refs, nodeLinks, false);
     models.push(...refs);
@@ -98,7 +105,7 @@ function analyseParsed(parsed: unknown, path: string): WorkflowAnalysis {
   return { path, format: located.format, error: null, models, links };
 }
 
-export function analyzeWorkflowText(text: string, path: string): WorkflowAnalysis {
+export function analyzeWorkflowText(text: string, path: string, options: AnalyzeOptions = {}): WorkflowAnalysis {
   let parsed: unknown;
   try {
     parsed = parseLenientJson(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
@@ -107,7 +114,7 @@ export function analyzeWorkflowText(text: string, path: string): WorkflowAnalysi
     return failedAnalysis(path, `Not valid JSON (${reason}); is this a ComfyUI workflow file?`);
   }
   try {
-    return analyseParsed(parsed, path);
+    return analyseParsed(parsed, path, options);
   } catch (error) {
     const reason = errorMessage(error);
     return failedAnalysis(path, `Could not read this workflow: ${reason}`);

@@ -3,6 +3,7 @@ import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { projectRoot } from "../config/project-root";
 import { normaliseModelName } from "../model";
+import { canonicalFolder } from "../registry";
 import { analyzeWorkflowFile, uniqueModels } from "./index";
 
 // The shared corpus lives beside the project checkout; it is absent in a bare clone, so skip then.
@@ -16,7 +17,13 @@ type Expected = { name: string; folder: string; node_type: string; url?: string 
  * Files whose expected answer we believe is wrong, with the reason. Empty: the analyser agrees with
  * every expected set; add an entry here (never edit the corpus) if a new corpus disagrees for cause.
  */
-const KNOWN_DISAGREEMENTS: Record<string, string> = {};
+const KNOWN_DISAGREEMENTS: Record<string, string> = {
+  // Expected: open-clip-xlm-roberta-large-vit-huge-14_fp16.safetensors in text_encoders, right for the workflow's commit
+  // (721cd65, 2025-03-04: LoadWanVideoClipTextEncoder listed text_encoders only). The loader has listed clip_vision
+  // first since 1b64f0e (2025-03-30) and, since 4e31081 (2025-11-13), loads with get_full_path_or_raise("clip_vision"),
+  // so a file only in text_encoders fails to load (kijai/ComfyUI-WanVideoWrapper nodes_model_loading.py:2078, 2099-2102).
+  "kijai__ComfyUI-WanVideoWrapper__example_workflows_wanvideo_480p_I2V_example_01.json": "the CLIP vision model goes to clip_vision for today's pack",
+};
 
 const key = (model: { name: string; folder: string }) => `${model.folder}|${normaliseModelName(model.name)}`;
 
@@ -45,7 +52,7 @@ describe.skipIf(!existsSync(corpusDir))("workflow corpus (expected.json)", () =>
     const precision = truePositives / Math.max(1, truePositives + falsePositives);
     const recall = truePositives / Math.max(1, truePositives + falseNegatives);
     console.log(
-      `corpus: ${files.length} files, precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)} (${truePositives} tp, ${falsePositives} fp, ${falseNegatives} fn)`,
+      `corpus: ${files.length} files (${Object.keys(KNOWN_DISAGREEMENTS).length} known disagreement), precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)} (${truePositives} tp, ${falsePositives} fp, ${falseNegatives} fn)`,
     );
     expect(precision).toBeGreaterThan(0.95);
     expect(recall).toBeGreaterThan(0.95);
@@ -65,7 +72,9 @@ describe.skipIf(!existsSync(holdoutDir))("holdout workflows", () => {
     expect(analysis.format).not.toBeNull();
     for (const model of analysis.models) {
       expect(model.name.trim()).not.toBe("");
-      expect(model.folder).not.toMatch(/^(unet|clip)$/);
+      // A folder references use: modern keys (never unet/clip), pack keys by their path; "" only for an unplaced guess.
+      expect(canonicalFolder(model.folder)).toBe(model.folder);
+      if (model.folder === "") expect(model.inferred).toBe(true);
     }
   });
 });

@@ -50,7 +50,7 @@ describe("buildAnalysisReport", () => {
         ? { status: "present", path: "/m/checkpoints/a.safetensors", expectedPath: "/m/checkpoints/a.safetensors", message: null }
         : { status: "misplaced", path: "/m/loras/b.safetensors", expectedPath: "/m/checkpoints/b.safetensors", message: "in loras" },
     );
-    expect(report.summary).toEqual({ workflows: 4, failed: 1, references: 3, unique: 2, present: 1, missing: 0, misplaced: 1 });
+    expect(report.summary).toEqual({ workflows: 4, failed: 1, references: 3, unique: 2, present: 1, missing: 0, misplaced: 1, unplaced: 0 });
     expect(report.workflows[1]?.models[0]).toMatchObject({ status: "misplaced", presence: { path: "/m/loras/b.safetensors", message: "in loras" } });
     expect(report.workflows[0]?.models[0]).not.toHaveProperty("presence");
     expect(buildAnalysisReport(analyses).summary).toMatchObject({ present: 0, missing: 2 });

@@ -1,7 +1,7 @@
 // Workflow files on disk: find them in folders, read them (JSON or images) without throwing.
 import { readdir, readFile, stat } from "node:fs/promises";
 import { extname, join } from "node:path";
-import { analyzeWorkflowText, failedAnalysis, type WorkflowAnalysis } from "./analyze";
+import { analyzeWorkflowText, failedAnalysis, type AnalyzeOptions, type WorkflowAnalysis } from "./analyze";
 import { isPng, isWebp, readPngWorkflow, readWebpWorkflow, type EmbeddedWorkflow } from "./image";
 import { errorMessage } from "../error-message";
 
@@ -16,11 +16,11 @@ function describe(error: unknown): string {
   return message;
 }
 
-function analyseEmbedded(found: EmbeddedWorkflow, path: string, kind: string): WorkflowAnalysis {
+function analyseEmbedded(found: EmbeddedWorkflow, path: string, kind: string, options: AnalyzeOptions): WorkflowAnalysis {
   const texts = [found.workflow, found.prompt].filter((text): text is string => text !== undefined);
   let last: WorkflowAnalysis | null = null;
   for (const text of texts) {
-    last = analyzeWorkflowText(text, path);
+    last = analyzeWorkflowText(text, path, options);
     if (!last.error) return last;
   }
   return (
@@ -29,19 +29,19 @@ function analyseEmbedded(found: EmbeddedWorkflow, path: string, kind: string): W
 }
 
 /** Sniffs the bytes: PNG text chunks, WebP EXIF, else UTF-8 JSON. Never throws. */
-export function analyzeWorkflowBytes(bytes: Uint8Array, path: string): WorkflowAnalysis {
+export function analyzeWorkflowBytes(bytes: Uint8Array, path: string, options: AnalyzeOptions = {}): WorkflowAnalysis {
   try {
-    if (isPng(bytes)) return analyseEmbedded(readPngWorkflow(bytes), path, "PNG");
-    if (isWebp(bytes)) return analyseEmbedded(readWebpWorkflow(bytes), path, "WebP");
-    return analyzeWorkflowText(new TextDecoder("utf-8").decode(bytes), path);
+    if (isPng(bytes)) return analyseEmbedded(readPngWorkflow(bytes), path, "PNG", options);
+    if (isWebp(bytes)) return analyseEmbedded(readWebpWorkflow(bytes), path, "WebP", options);
+    return analyzeWorkflowText(new TextDecoder("utf-8").decode(bytes), path, options);
   } catch (error) {
     return failedAnalysis(path, `Could not read this workflow: ${describe(error)}`);
   }
 }
 
-export async function analyzeWorkflowFile(path: string): Promise<WorkflowAnalysis> {
+export async function analyzeWorkflowFile(path: string, options: AnalyzeOptions = {}): Promise<WorkflowAnalysis> {
   try {
-    return analyzeWorkflowBytes(await readFile(path), path);
+    return analyzeWorkflowBytes(await readFile(path), path, options);
   } catch (error) {
     return failedAnalysis(path, `Cannot read ${path}: ${describe(error)}`);
   }

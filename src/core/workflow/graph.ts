@@ -17,6 +17,8 @@ export type GraphNode = {
   modelsMetadata: unknown;
   /** The node's output is wired into a node that parses `<lora:…>` text. */
   feedsLoraParser: boolean;
+  /** Its `inputs` and `outputs` socket lists as written (UI format only): evidence of what an unknown loader loads. */
+  sockets?: { inputs: unknown; outputs: unknown };
 };
 
 type Json = Record<string, unknown>;
@@ -109,6 +111,7 @@ function walkUiGraph(nodes: unknown, links: unknown, context: UiContext): void {
       widgets: widgetsOf(node),
       modelsMetadata: isRecord(node.properties) ? node.properties.models : undefined,
       feedsLoraParser: feeders.has(localId),
+      sockets: { inputs: node.inputs, outputs: node.outputs },
     });
   }
 }

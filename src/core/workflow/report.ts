@@ -1,11 +1,11 @@
 // The analysis report shared by the CLI, the server and later pipeline stages: per workflow, per model, a summary.
-import { modelKey, type ModelRef } from "../model";
-import type { Presence } from "../inventory";
+import { isUnplaced, modelKey, type ModelRef } from "../model";
+import type { LocatedRef, Presence } from "../inventory";
 import type { WorkflowAnalysis } from "./analyze";
 import { uniqueModels } from "./unique";
 
 /** Where a model stands in the models folder; absent when no models folder was given. */
-export type PresenceFn = (model: { name: string; folder: string }) => Presence;
+export type PresenceFn = (model: LocatedRef) => Presence;
 
 export type ReportedModel = {
   name: string;
@@ -17,7 +17,7 @@ export type ReportedModel = {
   active: boolean;
   inferred?: boolean;
   status: Presence["status"];
-  /** Only for misplaced models: where the file is, where it should be, and why. */
+  /** Only for misplaced and unplaced models: where the file is, where it should be, and why. */
   presence?: { path: string | null; expectedPath: string | null; message: string | null };
 };
 
@@ -31,10 +31,18 @@ export type AnalysisReport = {
     present: number;
     missing: number;
     misplaced: number;
+    /** Files of unknown nodes whose folder nothing tells: reported for a person, never downloaded. */
+    unplaced: number;
   };
 };
 
 const MISSING: Presence = { status: "missing", path: null, expectedPath: null, message: null };
+const UNPLACED: Presence = {
+  status: "unplaced",
+  path: null,
+  expectedPath: null,
+  message: "Loaded by a node ComfyFixer does not know; nothing says which folder ComfyUI reads it from.",
+};
 
 function reportModel(ref: ModelRef, presence: Presence): ReportedModel {
   const model: ReportedModel = {
@@ -48,7 +56,7 @@ function reportModel(ref: ModelRef, presence: Presence): ReportedModel {
     ...(ref.inferred ? { inferred: true } : {}),
     status: presence.status,
   };
-  if (presence.status === "misplaced") {
+  if (presence.status === "misplaced" || presence.status === "unplaced") {
     model.presence = { path: presence.path, expectedPath: presence.expectedPath, message: presence.message };
   }
   return model;
@@ -64,7 +72,7 @@ export function buildAnalysisReport(analyses: readonly WorkflowAnalysis[], prese
     const key = modelKey(ref);
     let found = cache.get(key);
     if (!found) {
-      found = presenceOf ? presenceOf({ name: ref.name, folder: ref.folder }) : MISSING;
+      found = presenceOf ? presenceOf(ref) : isUnplaced(ref) ? UNPLACED : MISSING;
       cache.set(key, found);
     }
     return found;
@@ -87,6 +95,7 @@ export function buildAnalysisReport(analyses: readonly WorkflowAnalysis[], prese
       present: count("present"),
       missing: count("missing"),
       misplaced: count("misplaced"),
+      unplaced: count("unplaced"),
     },
   };
 }

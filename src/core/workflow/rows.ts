@@ -9,6 +9,8 @@ export type FoundModel = {
   active: boolean;
   inferred?: boolean;
   url?: string | null;
+  directory?: boolean;
+  alsoIn?: readonly string[];
 };
 
 function usableName(value: unknown): value is string {

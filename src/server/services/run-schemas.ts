@@ -120,7 +120,7 @@ export const AnalysisReportSchema = z.object({
           hash: z.object({ type: z.string(), value: z.string() }).nullable(),
           active: z.boolean(),
           inferred: z.boolean().optional(),
-          status: z.enum(["present", "missing", "misplaced"]),
+          status: z.enum(["present", "missing", "misplaced", "unplaced"]),
           presence: z.object({ path: z.string().nullable(), expectedPath: z.string().nullable(), message: z.string().nullable() }).optional(),
         }),
       ),
@@ -134,5 +134,6 @@ export const AnalysisReportSchema = z.object({
     present: z.number(),
     missing: z.number(),
     misplaced: z.number(),
+    unplaced: z.number(),
   }),
 });

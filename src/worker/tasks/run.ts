@@ -31,11 +31,12 @@ export const runTask: TaskProcessor<"run"> = async ({ runId }, context) => {
   const settings = { ...saved, download: { ...saved.download, concurrency: overrides.concurrency ?? saved.download.concurrency } };
   const tokens = await withDbRetry(() => getTokens(db));
   const targetLock = createPostgresTargetLock(env.databaseUrl);
+  const searchCache = createPostgresSearchCache(db, settings.cache);
   const engine = createEngine({
     settings,
     env: env.engine,
     tokens: { civitai: tokens.civitai_api_token ?? null, huggingface: tokens.hf_token ?? null },
-    searchCache: createPostgresSearchCache(db, settings.cache),
+    searchCache,
     targetLock,
     log: (level, message) => void store.publish({ type: "log", level, message }),
   });
@@ -51,6 +52,7 @@ export const runTask: TaskProcessor<"run"> = async ({ runId }, context) => {
           workflows,
           modelsRoot: run.modelsRoot,
           comfyuiUrl: settings.paths.comfyui_url || undefined,
+          nodeFolderCache: searchCache,
           variables: env.engine.variables,
           includeInactive: overrides.includeInactive ?? false,
           dryRun: run.dryRun,

@@ -51,7 +51,7 @@ export function ModelsTable({
                     {!model.active && <span className="ml-2 text-xs text-zinc-500">(bypassed node)</span>}
                     {model.error && <p className="mt-0.5 text-xs text-red-600 dark:text-red-400">{model.error}</p>}
                   </td>
-                  <td className="py-2 pr-3 text-xs">{model.folder}</td>
+                  <td className="py-2 pr-3 text-xs">{model.folder || "unknown"}</td>
                   <td className="py-2 pr-3">
                     <div className="flex items-center gap-2">
                       <StatusChip status={model.status} />

@@ -180,6 +180,11 @@ export default function NewRunPage() {
                   , <strong className="text-amber-600 dark:text-amber-400">{summary.misplaced} in the wrong folder</strong>
                 </>
               )}
+              {summary.unplaced > 0 && (
+                <>
+                  , <strong className="text-amber-600 dark:text-amber-400">{summary.unplaced} with no known folder</strong>
+                </>
+              )}
               {summary.failed > 0 && (
                 <>
                   ,{" "}
@@ -215,7 +220,7 @@ export default function NewRunPage() {
                               {model.name}
                               {!model.active && <span className="ml-2 font-sans text-zinc-500">(bypassed)</span>}
                             </td>
-                            <td className="py-1 pr-3 text-xs">{model.folder}</td>
+                            <td className="py-1 pr-3 text-xs">{model.folder || "unknown"}</td>
                             <td className="py-1 pr-3 text-xs">
                               {model.nodeType} #{model.nodeId}
                             </td>

@@ -1,0 +1,38 @@
+// kijai/ComfyUI-WanVideoWrapper @ 088128b2 (2026-05-24): the inputs of its nodes that name a model file, and where ComfyUI finds it.
+import { file, node, pack } from "../spec";
+
+export default pack("kijai/ComfyUI-WanVideoWrapper", "088128b2", {
+  WanVideoModelLoader: node("nodes_model_loading.py:1082", file("model", 0, "diffusion_models")),
+  WanVideoVAELoader: node("nodes_model_loading.py:1882", file("model_name", 0, "vae")),
+  WanVideoTinyVAELoader: node("nodes_model_loading.py:1935", file("model_name", 0, "vae_approx")),
+  LoadWanVideoT5TextEncoder: node("nodes_model_loading.py:1967", file("model_name", 0, "text_encoders")),
+  LoadWanVideoClipTextEncoder: node("nodes_model_loading.py:2080", file("model_name", 0, "clip_vision")),
+  WanVideoTextEncodeCached: node("nodes.py:193", file("model_name", 0, "text_encoders")),
+  WanVideoLoraSelect: node("nodes_model_loading.py:382", file("lora", 0, "loras")),
+  WanVideoLoraSelectByName: node("nodes_model_loading.py:477", { parsesLoraText: true }),
+  WanVideoLoraSelectMulti: node(
+    "nodes_model_loading.py:509",
+    file("lora_0", 0, "loras"),
+    file("lora_1", 2, "loras"),
+    file("lora_2", 4, "loras"),
+    file("lora_3", 6, "loras"),
+    file("lora_4", 8, "loras"),
+  ),
+  WanVideoVACEModelSelect: node("nodes_model_loading.py:570", file("vace_model", 0, "diffusion_models")),
+  WanVideoExtraModelSelect: node("nodes_model_loading.py:589", file("extra_model", 0, "diffusion_models")),
+  MultiTalkModelLoader: node("multitalk/nodes.py:89", file("model", 0, "diffusion_models")),
+  Wav2VecModelLoader: node("multitalk/nodes.py:21", file("model", 0, "wav2vec2")),
+  FantasyTalkingModelLoader: node("fantasytalking/nodes.py:90", file("model", 0, "diffusion_models")),
+  FantasyPortraitModelLoader: node("fantasyportrait/nodes.py:250", file("model", 0, "diffusion_models")),
+  LoadLynxResampler: node("lynx/nodes.py:21", file("model_name", 0, "diffusion_models")),
+  WanVideoControlnetLoader: node("controlnet/nodes.py:18", file("model", 0, "controlnet")),
+  WanVideoUni3C_ControlnetLoader: node("uni3c/nodes.py:19", file("model", 0, "controlnet")),
+  WhisperModelLoader: node("HuMo/nodes.py:58", file("model", 0, "audio_encoders")),
+  LoadNLFModel: node("MTV/nodes.py:101", file("nlf_model", 0, "nlf")),
+  LoadVQVAE: node("MTV/nodes.py:138", file("model_name", 0, "vae")),
+  OviMMAudioVAELoader: node("Ovi/nodes_ovi.py:85", file("vae", 0, "vae", { alsoIn: ["mmaudio"] }), file("vocoder", 1, "vae", { alsoIn: ["mmaudio"] })),
+  WanVideoFlashVSRDecoderLoader: node("FlashVSR/flashvsr_nodes.py:36", file("model_name", 0, "vae")),
+  QwenLoader: node("qwen/qwen.py:82", file("model", 0, "text_encoders")),
+  WanVideoPromptExtenderSelect: node("qwen/qwen.py:209", file("model", 0, "text_encoders")),
+  DownloadAndLoadWav2VecModel: node("fantasytalking/nodes.py:21"),
+});

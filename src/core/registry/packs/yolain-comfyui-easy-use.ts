@@ -1,0 +1,86 @@
+// yolain/ComfyUI-Easy-Use @ 4de1ab3b (2026-08-14): the inputs of its nodes that name a model file, and where ComfyUI finds it.
+import { file, node, numbered, pack } from "../spec";
+
+export default pack("yolain/ComfyUI-Easy-Use", "4de1ab3b", {
+  "easy fullLoader": node(
+    "py/nodes/loaders.py:32",
+    file("ckpt_name", 0, "checkpoints"),
+    file("config_name", 1, "configs"),
+    file("vae_name", 2, "vae"),
+    file("lora_name", 4, "loras"),
+  ),
+  "easy a1111Loader": node("py/nodes/loaders.py:145", file("ckpt_name", 0, "checkpoints"), file("vae_name", 1, "vae"), file("lora_name", 3, "loras")),
+  "easy comfyLoader": node("py/nodes/loaders.py:196", file("ckpt_name", 0, "checkpoints"), file("vae_name", 1, "vae"), file("lora_name", 3, "loras")),
+  "easy hunyuanDiTLoader": node("py/nodes/loaders.py:243", file("ckpt_name", 0, "checkpoints"), file("vae_name", 1, "vae"), file("lora_name", 2, "loras")),
+  "easy cascadeLoader": node(
+    "py/nodes/loaders.py:293",
+    file("stage_c", 0, "diffusion_models", { alsoIn: ["checkpoints"] }),
+    file("stage_b", 1, "diffusion_models", { alsoIn: ["checkpoints"] }),
+    file("stage_a", 2, "vae"),
+    file("clip_name", 3, "text_encoders"),
+    file("lora_name", 4, "loras"),
+  ),
+  "easy zero123Loader": node("py/nodes/loaders.py:469", file("ckpt_name", 0, "checkpoints"), file("vae_name", 1, "vae")),
+  "easy sv3dLoader": node("py/nodes/loaders.py:552", file("ckpt_name", 0, "checkpoints"), file("vae_name", 1, "vae")),
+  "easy svdLoader": node("py/nodes/loaders.py:701", file("ckpt_name", 0, "checkpoints"), file("vae_name", 1, "vae"), file("clip_name", 2, "text_encoders")),
+  "easy kolorsLoader": node(
+    "py/nodes/loaders.py:816",
+    file("unet_name", 0, "diffusion_models"),
+    file("vae_name", 1, "vae"),
+    file("chatglm3_name", 2, "LLM"),
+    file("lora_name", 3, "loras"),
+  ),
+  "easy fluxLoader": node("py/nodes/loaders.py:930", file("ckpt_name", 0, "checkpoints"), file("vae_name", 1, "vae"), file("lora_name", 2, "loras")),
+  "easy pixArtLoader": node(
+    "py/nodes/loaders.py:988",
+    file("ckpt_name", 0, "checkpoints"),
+    file("vae_name", 2, "vae"),
+    file("clip_name", 4, "text_encoders"),
+    file("t5_name", 6, "t5"),
+    file("lora_name", 9, "loras"),
+  ),
+  "easy mochiLoader": node("py/nodes/loaders.py:1111", file("ckpt_name", 0, "checkpoints"), file("vae_name", 1, "vae")),
+  "easy loraSwitcher": node("py/nodes/loaders.py:1167", {
+    rows: [numbered({ name: "lora_{n}_name", folder: "loras", first: 4, stride: 1, count: { name: "num_loras", position: 2 } })],
+  }),
+  "easy loraStack": node("py/nodes/loaders.py:1222", {
+    rows: [numbered({ name: "lora_{n}_name", folder: "loras", first: 3, stride: 4, count: { name: "num_loras", position: 2 } })],
+  }),
+  "easy controlnetStack": node("py/nodes/loaders.py:1286", {
+    rows: [numbered({ name: "controlnet_{n}", folder: "controlnet", first: 3, stride: 5, count: { name: "num_controlnet", position: 2 } })],
+  }),
+  "easy controlnetLoader": node("py/nodes/loaders.py:1337", file("control_net_name", 0, "controlnet")),
+  "easy controlnetLoaderADV": node("py/nodes/loaders.py:1383", file("control_net_name", 0, "controlnet")),
+  "easy controlnetLoader++": node("py/nodes/loaders.py:1433", file("control_net_name", 0, "controlnet")),
+  "easy LLLiteLoader": node("py/nodes/loaders.py:1505", file("model_name", 0, "controlnet")),
+  "easy hiresFix": node("py/nodes/fix.py:23", file("model_name", 0, "upscale_models")),
+  "easy ultralyticsDetectorPipe": node("py/nodes/fix.py:574", file("model_name", 0, "ultralytics")),
+  "easy samLoaderPipe": node("py/nodes/fix.py:603", file("model_name", 0, "sams")),
+  "easy preSamplingCascade": node("py/nodes/preSampling.py:581", file("encode_vae_name", 0, "vae"), file("decode_vae_name", 1, "vae")),
+  "easy instantIDApply": node("py/nodes/adapter.py:1136", file("instantid_file", 0, "instantid"), file("control_net_name", 2, "controlnet")),
+  "easy instantIDApplyADV": node("py/nodes/adapter.py:1181", file("instantid_file", 0, "instantid"), file("control_net_name", 2, "controlnet")),
+  "easy pulIDApply": node("py/nodes/adapter.py:1222", file("pulid_file", 0, "pulid")),
+  "easy pulIDApplyADV": node("py/nodes/adapter.py:1303", file("pulid_file", 0, "pulid")),
+  "easy applyBrushNet": node("py/nodes/inpaint.py:60", file("brushnet", 0, "inpaint")),
+  "easy applyPowerPaint": node("py/nodes/inpaint.py:113", file("powerpaint_model", 0, "inpaint"), file("powerpaint_clip", 1, "inpaint")),
+  "easy ckptNames": node("py/nodes/util.py:83", file("ckpt_name", 0, "checkpoints")),
+  "easy controlnetNames": node("py/nodes/util.py:100", file("controlnet_name", 0, "controlnet")),
+  "easy loraNames": node("py/nodes/util.py:117", file("lora_name", 0, "loras")),
+  "easy XYInputs: Checkpoint": node("py/nodes/xyplot.py:492", {
+    rows: [
+      numbered({ name: "ckpt_name_{n}", folder: "checkpoints", first: 2, stride: 3, count: { name: "ckpt_count", position: 1 } }),
+      numbered({ name: "vae_name_{n}", folder: "vae", first: 4, stride: 3, count: { name: "ckpt_count", position: 1 } }),
+    ],
+  }),
+  "easy XYInputs: Lora": node("py/nodes/xyplot.py:550", {
+    rows: [numbered({ name: "lora_name_{n}", folder: "loras", first: 4, stride: 3, count: { name: "lora_count", position: 1 } })],
+  }),
+  "easy XYInputs: ModelMergeBlocks": node(
+    "py/nodes/xyplot.py:636",
+    file("ckpt_name_1", 0, "checkpoints"),
+    file("ckpt_name_2", 1, "checkpoints"),
+    file("vae_use", 2, "vae"),
+  ),
+  "easy XYInputs: ControlNet": node("py/nodes/xyplot.py:402", file("control_net_name", 0, "controlnet")),
+  "easy wildcards": node("py/nodes/prompt.py:45", { parsesLoraText: true }),
+});
