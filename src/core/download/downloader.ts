@@ -61,10 +61,11 @@ export function createDownloader(options: DownloaderOptions): Downloader {
   };
 
   /** One attempt: find where the bytes are (outside a slot: an API's answer time is not slot time), then move them. */
-  async function attempt(context: TransferContext, source: URL, target: Parameters<typeof transferToPart>[2]) {
+  async function attempt(context: TransferContext, source: URL, target: Parameters<typeof transferToPart>[2], onSlot: () => Promise<void>) {
     const storage = await prepareSource(http, source, context.signal);
     const freeSlot = await slots.acquire(target.expectedSize, context.signal);
     try {
+      await onSlot();
       return await transferToPart(context, storage, target);
     } finally {
       freeSlot();
@@ -80,6 +81,12 @@ export function createDownloader(options: DownloaderOptions): Downloader {
     let source = origin;
     let attempts = 0;
     let wrongFiles = 0;
+    let started = false;
+    const onSlot = async () => {
+      if (started) return;
+      started = true;
+      await events.onStarted?.();
+    };
     const cancelled = (): DownloadOutcome => ({ status: "cancelled", bytes: meter.bytes, attempts });
     const failed = (reason: DownloadFailure, error: unknown): DownloadOutcome => ({
       status: "failed",
@@ -119,7 +126,7 @@ export function createDownloader(options: DownloaderOptions): Downloader {
       for (;;) {
         attempts++;
         try {
-          const result = await attempt(context, source, { targetPath, expectedSize: job.expectedSize, resume });
+          const result = await attempt(context, source, { targetPath, expectedSize: job.expectedSize, resume }, onSlot);
           await events.onVerifying?.();
           await verifyPart(partPathOf(targetPath), fileName, result, { size: job.expectedSize, sha256: job.expectedSha256 });
           await rename(partPathOf(targetPath), targetPath);

@@ -29,6 +29,8 @@ export type DownloadJob = {
 };
 
 export type DownloadEvents = {
+  /** The file got its download slot and starts moving bytes (not told when it was already in place). */
+  onStarted?(): void | Promise<void>;
   onProgress(progress: DownloadProgress): void;
   /** The bytes are all there and their size, SHA-256 and format are being checked. */
   onVerifying?(): void | Promise<void>;

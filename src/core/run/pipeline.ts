@@ -66,9 +66,10 @@ export async function runPipeline(models: RunModel[], options: PipelineOptions):
 
   const downloadOne = async (model: RunModel, resolution: Resolution): Promise<DownloadOutcome | null> => {
     if (signal.aborted || !model.target || !resolution.url) return null;
-    await apply(model, { status: "downloading", error: null });
     const job = { url: resolution.url, target: model.target, expectedSha256: resolution.sha256, expectedSize: resolution.size };
+    // A model waiting for a download slot stays resolved: "downloading" means its bytes are moving.
     return options.downloader.download(job, signal, {
+      onStarted: () => apply(model, { status: "downloading", error: null }),
       onProgress: (progress) => options.store.progress(model, progress),
       onVerifying: () => apply(model, { status: "verifying" }),
     });

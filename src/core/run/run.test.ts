@@ -39,6 +39,7 @@ function scriptedEngine(script: Script) {
   const downloader: Downloader = {
     async download(job, _signal, events) {
       asked.download.push(job);
+      await events.onStarted?.();
       events.onProgress({ bytes: 3, total: 3, rate: 3, etaSeconds: 0 });
       await events.onVerifying?.();
       return script.download ? script.download(job) : { status: "installed", target: job.target, sha256: "ab".repeat(32), bytes: 3, attempts: 1 };
