@@ -73,6 +73,8 @@ export function searchModels(models: SimCivitaiModel[], query: string, index: Ca
     }
   }
   return hits
-    .sort((a, b) => a.attribute - b.attribute || (b.model.thumbsUp ?? 0) - (a.model.thumbsUp ?? 0) || b.matchedWords - a.matchedWords || a.model.id - b.model.id)
+    .sort(
+      (a, b) => a.attribute - b.attribute || (b.model.thumbsUp ?? 0) - (a.model.thumbsUp ?? 0) || b.matchedWords - a.matchedWords || a.model.id - b.model.id,
+    )
     .map((hit) => hit.model);
 }

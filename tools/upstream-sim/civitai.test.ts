@@ -17,7 +17,15 @@ type FileJson = {
   hashes: Record<string, string>;
   metadata: Record<string, string>;
 };
-type VersionJson = { id: number; baseModel: string; files: FileJson[]; availability?: string; paidAccess?: unknown; downloadUrl?: string; model?: { name: string } };
+type VersionJson = {
+  id: number;
+  baseModel: string;
+  files: FileJson[];
+  availability?: string;
+  paidAccess?: unknown;
+  downloadUrl?: string;
+  model?: { name: string };
+};
 type SearchJson = { items: { id: number; name: string; type: string; modelVersions: VersionJson[] }[]; metadata: { nextCursor?: string; nextPage?: string } };
 
 let sim: UpstreamSim;

@@ -19,7 +19,11 @@ const ANONYMOUS_CACHE: Headers = { "Cache-Control": "public, s-maxage=300, stale
 const routes: Route[] = [
   { pattern: /^\/api\/v1\/models\/?$/, kind: "mixed", handle: (s, _q, res, url, _m, caller) => search(s, res, url, caller) },
   { pattern: /^\/api\/v1\/models\/(\d+)\/?$/, kind: "mixed", handle: (s, _q, res, _u, m, caller) => getModel(s, res, Number(m[1]), caller) },
-  { pattern: /^\/api\/v1\/model-versions\/by-hash\/([^/]+)\/?$/, kind: "public", handle: (s, _q, res, _u, m) => byHash(s, res, decodeURIComponent(m[1] ?? "")) },
+  {
+    pattern: /^\/api\/v1\/model-versions\/by-hash\/([^/]+)\/?$/,
+    kind: "public",
+    handle: (s, _q, res, _u, m) => byHash(s, res, decodeURIComponent(m[1] ?? "")),
+  },
   { pattern: /^\/api\/v1\/model-versions\/([^/]+)\/?$/, kind: "mixed", handle: (s, _q, res, _u, m) => getVersion(s, res, m[1] ?? "") },
   { pattern: /^\/api\/v1\/me\/?$/, kind: "authed", handle: (s, _q, res, _u, _m, caller) => me(s, res, caller) },
   { pattern: /^\/api\/v1\/enums\/?$/, kind: "public", handle: (_s, _q, res) => sendJson(res, 200, enums(), CORS) },

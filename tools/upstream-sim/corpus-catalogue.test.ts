@@ -41,9 +41,9 @@ describe("catalogueFromExpected", () => {
     expect(catalogue.placements.map((placement) => placement.fileName).sort()).toEqual(
       ["myLora_v2.safetensors", "t5xxl_fp16.safetensors", "easynegative.safetensors", "qwen_vae.safetensors", "linked_lora.safetensors"].sort(),
     );
-    expect([...civitaiFiles(catalogue).map(({ file }) => file.size), ...hfFiles(catalogue).map(({ file }) => file.size)].every((size) => size === 64 * 1024)).toBe(
-      true,
-    );
+    expect(
+      [...civitaiFiles(catalogue).map(({ file }) => file.size), ...hfFiles(catalogue).map(({ file }) => file.size)].every((size) => size === 64 * 1024),
+    ).toBe(true);
   });
 
   it("keeps the host and location a workflow link names", () => {
@@ -114,11 +114,18 @@ describe.skipIf(!existsSync(corpusFile))("catalogueFromExpected on the shared co
       // The published hash comes from the API answer, the bytes from storage: two different paths of the simulator.
       const published =
         "version" in entry
-          ? ((await (await fetch(`${sim.civitaiUrl}/api/v1/model-versions/${entry.version.id}`)).json()) as { files: { id: number; hashes: { SHA256: string } }[] })
-              .files.find((file) => file.id === entry.file.id)
+          ? (
+              (await (await fetch(`${sim.civitaiUrl}/api/v1/model-versions/${entry.version.id}`)).json()) as {
+                files: { id: number; hashes: { SHA256: string } }[];
+              }
+            ).files
+              .find((file) => file.id === entry.file.id)
               ?.hashes.SHA256.toLowerCase()
-          : ((await (await fetch(`${sim.hfUrl}/api/models/${entry.repo.id}?blobs=true`)).json()) as { siblings: { rfilename: string; lfs?: { sha256: string } }[] })
-              .siblings.find((sibling) => sibling.rfilename === entry.file.path)?.lfs?.sha256;
+          : (
+              (await (await fetch(`${sim.hfUrl}/api/models/${entry.repo.id}?blobs=true`)).json()) as {
+                siblings: { rfilename: string; lfs?: { sha256: string } }[];
+              }
+            ).siblings.find((sibling) => sibling.rfilename === entry.file.path)?.lfs?.sha256;
       const url =
         "version" in entry
           ? `${sim.civitaiUrl}/api/download/models/${entry.version.id}?fileId=${entry.file.id}`

@@ -26,7 +26,14 @@ export type Placement = {
   folder: string;
   host: "civitai" | "huggingface";
   /** Why it is where it is. */
-  how: "workflow-link" | "known-location" | "civitai-title-from-file" | "civitai-title-partial" | "civitai-title-unrelated" | "hf-family-repo" | "hf-collection-repo";
+  how:
+    | "workflow-link"
+    | "known-location"
+    | "civitai-title-from-file"
+    | "civitai-title-partial"
+    | "civitai-title-unrelated"
+    | "hf-family-repo"
+    | "hf-collection-repo";
 };
 
 export type CorpusCatalogue = SimCatalogue & { placements: Placement[] };
@@ -97,7 +104,14 @@ function civitaiVersionId(url: string | null | undefined): number | null {
 type Draft = { fileName: string; folder: string; linkedHf: { repoId: string; path: string } | null; linkedVersion: number | null };
 
 /** One Civitai model for a file, titled the way creators title them. */
-function civitaiModel(draft: Draft, index: number, roll: number, type: CivitaiModelType, size: number, seed: string): { model: SimCivitaiModel; how: Placement["how"] } {
+function civitaiModel(
+  draft: Draft,
+  index: number,
+  roll: number,
+  type: CivitaiModelType,
+  size: number,
+  seed: string,
+): { model: SimCivitaiModel; how: Placement["how"] } {
   const fileStem = stem(draft.fileName);
   const words = titleWords(fileStem);
   const creator = CREATORS[roll % CREATORS.length]!;
@@ -105,7 +119,10 @@ function civitaiModel(draft: Draft, index: number, roll: number, type: CivitaiMo
   let how: Placement["how"];
   if (type === "Checkpoint" && fileStem.includes("_")) {
     // Civitai names a checkpoint's file `{filenamize(model)}_{filenamize(version)}`: the model part is its title.
-    name = titleWords(fileStem.slice(0, fileStem.indexOf("_"))).map(capitalise).join(" ") || capitalise(fileStem);
+    name =
+      titleWords(fileStem.slice(0, fileStem.indexOf("_")))
+        .map(capitalise)
+        .join(" ") || capitalise(fileStem);
     how = "civitai-title-from-file";
   } else if (roll % 10 < 2) {
     name = `${UNRELATED_TITLES[roll % UNRELATED_TITLES.length]} ${type === "LORA" ? "LoRA" : "Model"}`;
@@ -229,7 +246,8 @@ export function catalogueFromExpected(expected: ExpectedModels, options: CorpusC
     addHfFile(placed.repoId, placed.path, bodySeed, 1000 + (roll % 1000));
     placements.push({ fileName: draft.fileName, folder: draft.folder, host: "huggingface", how: placed.how });
     // A user's re-upload, named after the file and downloaded more: same name, other bytes.
-    if (roll % 3 === 1) addHfFile(`re-uploader/${stem(draft.fileName).replace(/[^A-Za-z0-9._-]+/g, "-")}`, draft.fileName, `${bodySeed}#reupload`, 5000 + (roll % 1000));
+    if (roll % 3 === 1)
+      addHfFile(`re-uploader/${stem(draft.fileName).replace(/[^A-Za-z0-9._-]+/g, "-")}`, draft.fileName, `${bodySeed}#reupload`, 5000 + (roll % 1000));
   });
 
   return { civitai: { models: civitaiModels }, huggingface: { repos: [...repos.values()] }, placements };

@@ -53,7 +53,15 @@ export function demoCatalogue(options: DemoCatalogueOptions = {}): SimCatalogue 
           id: 7562,
           name: "EasyNegative",
           type: "TextualInversion",
-          modelVersions: [{ id: 9208, name: "EasyNegative", baseModel: "SD 1.5", trainedWords: ["easynegative"], files: [{ id: 9004, name: "easynegative.safetensors", size: size(2) }] }],
+          modelVersions: [
+            {
+              id: 9208,
+              name: "EasyNegative",
+              baseModel: "SD 1.5",
+              trainedWords: ["easynegative"],
+              files: [{ id: 9004, name: "easynegative.safetensors", size: size(2) }],
+            },
+          ],
         },
         {
           id: 58390,

@@ -175,7 +175,9 @@ describe("/resolve (HF-RES)", () => {
     const response = await hf("/Comfy-Org/Wan_2.1_ComfyUI_repackaged/resolve/main/split_files/vae/wan_2.1_vae.safetensors");
     expect(response.status).toBe(302);
     expect(response.headers.get("x-xet-hash")).toMatch(/^[0-9a-f]{64}$/);
-    expect(response.headers.get("link")).toMatch(/rel="xet-auth", <https:\/\/cas-server\.xethub\.hf\.co\/v2\/reconstructions\/[0-9a-f]{64}>; rel="xet-reconstruction-info"/);
+    expect(response.headers.get("link")).toMatch(
+      /rel="xet-auth", <https:\/\/cas-server\.xethub\.hf\.co\/v2\/reconstructions\/[0-9a-f]{64}>; rel="xet-reconstruction-info"/,
+    );
     const location = new URL(response.headers.get("location") ?? "");
     expect(location.pathname.startsWith("/xet-bridge-us/")).toBe(true);
     expect(location.searchParams.get("X-Amz-Expires")).toBe("3600");

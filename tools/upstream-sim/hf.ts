@@ -167,7 +167,16 @@ function searchItem(repo: SimHfRepo, full: boolean, expand: string[]) {
   const id = { _id: stableHex(`id:${repo.id}`, 24), id: repo.id };
   if (expand.length > 0) return { ...id, ...Object.fromEntries(expand.map((field) => [field, fields[field]])) };
   // Without full=true an item has no siblings, sha or gated (hfjs list-models.ts:9-16 asks for them with expand).
-  const basic = { ...id, likes: 0, private: fields.private, downloads: fields.downloads, tags: [], library_name: "diffusers", createdAt: LAST_MODIFIED, modelId: repo.id };
+  const basic = {
+    ...id,
+    likes: 0,
+    private: fields.private,
+    downloads: fields.downloads,
+    tags: [],
+    library_name: "diffusers",
+    createdAt: LAST_MODIFIED,
+    modelId: repo.id,
+  };
   return full ? { ...basic, siblings: fields.siblings, sha: fields.sha, lastModified: LAST_MODIFIED, gated: fields.gated, disabled: fields.disabled } : basic;
 }
 

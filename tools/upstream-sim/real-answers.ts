@@ -30,7 +30,7 @@ export function cloudflareChallenge(server: SimServerName, pathIncludes?: string
     kind: "status",
     status: 403,
     times,
-    body: "<!DOCTYPE html><html lang=\"en-US\"><head><title>Just a moment...</title></head><body>Enable JavaScript and cookies to continue</body></html>",
+    body: '<!DOCTYPE html><html lang="en-US"><head><title>Just a moment...</title></head><body>Enable JavaScript and cookies to continue</body></html>',
     headers: { "Content-Type": "text/html; charset=UTF-8", "cf-mitigated": "challenge", "Cache-Control": "private, max-age=0, no-store, no-cache" },
   };
 }

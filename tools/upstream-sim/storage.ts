@@ -58,7 +58,8 @@ export async function handleStorage(state: SimState, req: IncomingMessage, res: 
   if (sigv4 && req.headers.authorization !== undefined) return s3Error(res, 400, "InvalidRequest", "Missing x-amz-content-sha256");
   const refusal = state.presigner.refusal(url.pathname, url.searchParams);
   if (refusal) return s3Error(res, 403, "AccessDenied", refusal);
-  if (sigv4 && req.method === "HEAD") return s3Error(res, 403, "SignatureDoesNotMatch", "The request signature we calculated does not match the signature you provided.");
+  if (sigv4 && req.method === "HEAD")
+    return s3Error(res, 403, "SignatureDoesNotMatch", "The request signature we calculated does not match the signature you provided.");
   const object = findObject(state, url.pathname);
   if (!object) return s3Error(res, 404, "NoSuchKey", "The specified key does not exist.");
 

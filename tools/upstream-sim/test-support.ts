@@ -26,7 +26,12 @@ export function juggernautModel(safetensorsBytes: number): CivitaiModel {
         baseModel: "SDXL 1.0",
         files: [
           { id: 111, name: "juggernautXL_v9.safetensors", size: safetensorsBytes, metadata: { format: "SafeTensor", fp: "fp16", size: "pruned" } },
-          { id: 112, name: "juggernautXL_v9.ckpt", size: Math.round((safetensorsBytes * 2) / 3), metadata: { format: "PickleTensor", fp: "fp32", size: "full" } },
+          {
+            id: 112,
+            name: "juggernautXL_v9.ckpt",
+            size: Math.round((safetensorsBytes * 2) / 3),
+            metadata: { format: "PickleTensor", fp: "fp32", size: "full" },
+          },
         ],
       },
     ],
@@ -43,9 +48,9 @@ export function lockedStylesModel(): CivitaiModel {
     creator: "gatekeeper",
     modelVersions: [
       { id: 21, name: "auth", baseModel: "SD 1.5", requiresAuth: true, files: [file(211, "locked.safetensors")] },
-      { id: 22, name: "disabled", baseModel: "SD 1.5", downloadsDisabled: true, files: [file(221, "disabled.safetensors")] },
-      { id: 23, name: "early", baseModel: "SD 1.5", paidAccess: { endsAt: "2999-01-01T00:00:00.000Z" }, files: [file(231, "early.safetensors")] },
-      { id: 24, name: "members", baseModel: "SD 1.5", restricted: true, files: [file(241, "members.safetensors")] },
+      { id: 22, name: "disabled", baseModel: "SD 1.5", downloadsDisabled: true, files: [file(221, "locked_disabled.safetensors")] },
+      { id: 23, name: "early", baseModel: "SD 1.5", paidAccess: { endsAt: "2999-01-01T00:00:00.000Z" }, files: [file(231, "locked_early.safetensors")] },
+      { id: 24, name: "members", baseModel: "SD 1.5", restricted: true, files: [file(241, "locked_members.safetensors")] },
     ],
   };
 }
@@ -106,7 +111,12 @@ export function testCatalogue(): SimCatalogue {
           ],
         },
         { id: "black-forest-labs/FLUX.1-dev", gated: "manual", downloads: 900, files: [{ path: "ae.safetensors", size: 50 * KiB }] },
-        { id: "Comfy-Org/Wan_2.1_ComfyUI_repackaged", xet: true, renamedFrom: ["Comfy-Org/Wan_2.1_ComfyUI"], files: [{ path: "split_files/vae/wan_2.1_vae.safetensors", size: 30 * KiB }] },
+        {
+          id: "Comfy-Org/Wan_2.1_ComfyUI_repackaged",
+          xet: true,
+          renamedFrom: ["Comfy-Org/Wan_2.1_ComfyUI"],
+          files: [{ path: "split_files/vae/wan_2.1_vae.safetensors", size: 30 * KiB }],
+        },
         { id: "org/needs-license", gated: "auto", licenseAccepted: false, files: [{ path: "model.safetensors", size: 8 * KiB }] },
         { id: "org/secret", private: true, files: [{ path: "secret.safetensors", size: 8 * KiB }] },
         { id: "org/disabled", disabled: true, files: [{ path: "gone.safetensors", size: 8 * KiB }] },
