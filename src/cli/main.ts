@@ -7,6 +7,7 @@ const commands: Record<string, () => Promise<CliCommand>> = {
   inventory: () => import("./commands/inventory").then((m) => m.command),
   resolve: () => import("./commands/resolve").then((m) => m.command),
   run: () => import("./commands/run").then((m) => m.command),
+  doctor: () => import("./commands/doctor").then((m) => m.command),
 };
 
 async function help(): Promise<string> {

@@ -185,6 +185,15 @@ describe("hashes, workflow links and model lists", () => {
     expect(sim.requests.some((request) => request.path.startsWith("/api/v1/models?"))).toBe(false);
   });
 
+  it("finds a file by an image's AutoV2 through Civitai's by-hash lookup, with its full SHA-256 for the download", async () => {
+    const { sha256, autoV2 } = sim.fileInfo("add_detail.safetensors");
+    const resolution = await resolverFor(sim).resolve(
+      modelRef("detail_lora_renamed.safetensors", "loras", { hash: { type: "AutoV2", value: autoV2.toLowerCase() } }),
+    );
+    expect(resolution).toMatchObject({ status: "resolved", source: "civitai", sha256, url: `${sim.civitaiUrl}/api/download/models/31?fileId=311` });
+    expect(resolution.attempts?.[0]).toMatchObject({ source: "civitai", query: `by hash ${autoV2.toLowerCase()}` });
+  });
+
   it("trusts the workflow's own link for the file it names, moved onto the configured endpoint, without asking upstream", async () => {
     const url = "https://huggingface.co/Comfy-Org/files/resolve/main/split_files/vae/ae.safetensors";
     const resolution = await resolverFor(sim).resolve(modelRef("ae.safetensors", "vae", { url }));
