@@ -183,6 +183,14 @@ describe("/resolve (HF-RES)", () => {
     expect(location.searchParams.get("X-Amz-Expires")).toBe("3600");
   });
 
+  it("hands out a Xet read token where the Link's xet-auth points (hub-docs docs/xet/auth.md:42-66)", async () => {
+    const response = await hf("/Comfy-Org/Wan_2.1_ComfyUI_repackaged/resolve/main/split_files/vae/wan_2.1_vae.safetensors", { method: "HEAD" });
+    const auth = /<([^>]+)>; rel="xet-auth"/.exec(response.headers.get("link") ?? "")?.[1] ?? "";
+    const token = (await (await fetch(auth)).json()) as { accessToken: string; exp: number; casUrl: string };
+    expect(token).toMatchObject({ accessToken: expect.stringMatching(/^xet_/), casUrl: "https://cas-server.xethub.hf.co" });
+    expect(token.exp).toBeGreaterThan(Date.now() / 1000);
+  });
+
   it("sends a small git file through a relative 307 to /api/resolve-cache (swift-transformers PR #209)", async () => {
     const response = await hf("/comfyanonymous/flux_text_encoders/resolve/main/config.json");
     expect(response.status).toBe(307);

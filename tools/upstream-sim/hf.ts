@@ -27,6 +27,7 @@ const apiRoutes: RepoRoute[] = [
   { pattern: /^\/?$/, handle: (context) => modelInfo(context) },
   { pattern: /^\/revision\/([^/]+)\/?$/, handle: (context, match) => withRevision(context, match[1] ?? "", () => modelInfo(context)) },
   { pattern: /^\/tree\/([^/]+)(?:\/(.*))?$/, handle: (context, match) => withRevision(context, match[1] ?? "", () => tree(context, match[2] ?? "")) },
+  { pattern: /^\/xet-read-token\/([^/]+)\/?$/, handle: (context, match) => withRevision(context, match[1] ?? "", () => xetReadToken(context)) },
 ];
 const fileRoutes: RepoRoute[] = [
   { pattern: /^\/resolve\/([^/]+)\/(.+)$/, handle: (context, match) => withRevision(context, match[1] ?? "", () => resolveFile(context, match[2] ?? "")) },
@@ -348,6 +349,16 @@ function resolveCache(state: SimState, res: ServerResponse, repoId: string, path
     "Accept-Ranges": "bytes",
   });
   res.end(res.req.method === "HEAD" ? undefined : bytes);
+}
+
+/** The xet-auth target of a Xet file's Link header (hub-docs docs/xet/auth.md:42-66); gated as /resolve is. */
+function xetReadToken(context: RepoContext): void {
+  if (gatedRefusal(context)) return;
+  sendJson(context.res, 200, {
+    accessToken: `xet_${stableHex(`xet-token:${context.repo.id}:${Date.now()}`, 32)}`,
+    exp: Math.floor(Date.now() / 1000) + 3600,
+    casUrl: "https://cas-server.xethub.hf.co",
+  });
 }
 
 /** GET /api/whoami-v2 (shape recorded in hfjs lib/who-am-i.spec.ts against hub-ci). */

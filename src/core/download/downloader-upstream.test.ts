@@ -24,6 +24,13 @@ describe("downloads as the real services answer", () => {
     ]);
   });
 
+  it("follows a renamed repo's relative 307 to the new path and then the CDN's 302 (huggingface_hub test_download_from_a_renamed_repo)", async () => {
+    const job = harness.hfJob("small.safetensors", { url: `${harness.sim.hfUrl}/org/old-models/resolve/main/small.safetensors` });
+    expect((await harness.downloader().download(job, neverAborted(), quietly)).status).toBe("installed");
+    const hub = harness.sim.requests.filter((request) => request.server === "hf").map((request) => request.path);
+    expect(hub).toEqual(["/org/old-models/resolve/main/small.safetensors", "/org/models/resolve/main/small.safetensors"]);
+  });
+
   it("finding 14: says the token was refused (with the Hub's message) when a public file answers 401 to a stale HF_TOKEN", async () => {
     const http = createHttpClient({
       policy: harness.policy(),
