@@ -115,7 +115,7 @@ export function createResolver(options: ResolverOptions): Resolver {
         }
         for (const stop of stops.slice(index + 1)) stop.abort();
         await Promise.all(running.slice(index + 1));
-        return finish(checked);
+        return finish(instead(waiting, checked));
       }
     }
     if (waiting) return finish({ ...waiting, reason: withProblems(waiting.reason, problems) });
@@ -134,6 +134,22 @@ export function createResolver(options: ResolverOptions): Resolver {
   }
 
   return { resolve, stats: client.stats };
+}
+
+/**
+ * A file found after an earlier source found the file locked (a gated repo, a login): the same bytes (same SHA-256)
+ * are the same file, so it resolves; other bytes under the same name are a choice for a person, never a silent swap.
+ */
+function instead(locked: Resolution | undefined, found: Resolution): Resolution {
+  const lockedFile = locked?.candidates[0];
+  if (!locked || !lockedFile?.sha256 || found.status !== "resolved") return found;
+  if (found.sha256 === lockedFile.sha256)
+    return { ...found, reason: `${found.reason} (the same bytes as ${lockedFile.page ?? lockedFile.url}, which needs sign-in)` };
+  const other = found.candidates[0]!;
+  return ambiguous(
+    [lockedFile, other],
+    `${locked.reason}; a different file of that name (other SHA-256) is at ${other.page ?? other.url}: pick it only if it is the model you need, or sign in for the first`,
+  );
 }
 
 function withProblems(reason: string, problems: string[]): string {

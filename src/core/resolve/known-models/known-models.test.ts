@@ -163,6 +163,47 @@ describe("the known-models source", () => {
     expect(resolution).toMatchObject({ status: "needs_auth", source: "huggingface", page: `${sim.hfUrl}/black-forest-labs/FLUX.1-dev` });
   });
 
+  it("takes a copy of a gated file from elsewhere only when it is the same bytes; other bytes are a choice", async () => {
+    const gatedEntry = (name: string): KnownModelsIndex["models"][number] => ({
+      name,
+      folder: "diffusion_models",
+      folderKey: "diffusion_models",
+      url: `https://huggingface.co/black-forest-labs/FLUX.1-dev/resolve/main/${name}`,
+      hf: { repo: "black-forest-labs/FLUX.1-dev", revision: "main", path: name },
+      from: { url: ["templates:templates/flux_dev.json"] },
+    });
+    const index: KnownModelsIndex = {
+      ...EMPTY_KNOWN_MODELS,
+      publishers: [{ owner: "Comfy-Org", templateFiles: 1 }],
+      models: [gatedEntry("flux1-dev.safetensors")],
+    };
+    const different = await resolverFor(sim, { knownModels: index }).resolve(modelRef("flux1-dev.safetensors", "diffusion_models"));
+    expect(different.status).toBe("ambiguous");
+    expect(different.candidates.map((candidate) => candidate.page)).toEqual([`${sim.hfUrl}/black-forest-labs/FLUX.1-dev`, `${sim.hfUrl}/Comfy-Org/flux1-dev`]);
+    expect(different.reason).toContain("a different file of that name (other SHA-256)");
+
+    const same = await startSim({
+      civitai: { models: [] },
+      huggingface: {
+        repos: [
+          { id: "black-forest-labs/FLUX.1-dev", gated: "manual", files: [{ path: "flux1-dev.safetensors", size: 4096, seed: "flux-dev" }] },
+          { id: "Comfy-Org/flux1-dev", files: [{ path: "flux1-dev.safetensors", size: 4096, seed: "flux-dev" }] },
+        ],
+      },
+    });
+    try {
+      const resolution = await resolverFor(same, { knownModels: index }).resolve(modelRef("flux1-dev.safetensors", "diffusion_models"));
+      expect(resolution).toMatchObject({
+        status: "resolved",
+        source: "huggingface",
+        url: `${same.hfUrl}/Comfy-Org/flux1-dev/resolve/main/flux1-dev.safetensors`,
+      });
+      expect(resolution.reason).toContain(`the same bytes as ${same.hfUrl}/black-forest-labs/FLUX.1-dev, which needs sign-in`);
+    } finally {
+      await same.close();
+    }
+  });
+
   it("goes on to search when the repo the index names is gone, without calling it a problem", async () => {
     const index: KnownModelsIndex = {
       ...EMPTY_KNOWN_MODELS,
