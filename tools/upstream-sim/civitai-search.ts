@@ -41,17 +41,18 @@ function attributes(model: SimCivitaiModel, index: CatalogueIndex): Attribute[] 
 
 type Hit = { model: SimCivitaiModel; attribute: number; matchedWords: number };
 
-/** Which attribute the first k query words all match in (the best one), or -1. */
+/**
+ * When the first k query words each match a word of some attribute, the best attribute any of them matched in; else -1.
+ * Only the query's last word may match as a prefix (Meilisearch's prefix search), and hashes only whole.
+ */
 function bestAttribute(attrs: Attribute[], query: string[], k: number): number {
   const wanted = query.slice(0, k);
   const lastIsPrefix = k === query.length;
   const matches = (word: string, position: number, attr: Attribute) =>
     attr.words.some((candidate) => candidate === word || (!attr.exact && lastIsPrefix && position === wanted.length - 1 && candidate.startsWith(word)));
-  const all = attrs.flatMap((attr) => attr.words);
   const everyWordSomewhere = wanted.every((word, position) => attrs.some((attr) => matches(word, position, attr)));
-  if (!everyWordSomewhere || all.length === 0) return -1;
-  const first = attrs.findIndex((attr) => wanted.some((word, position) => matches(word, position, attr)));
-  return first;
+  if (!everyWordSomewhere) return -1;
+  return attrs.findIndex((attr) => wanted.some((word, position) => matches(word, position, attr)));
 }
 
 /** Every model the query finds, in Civitai's order. An empty query lists everything (by thumbs-up). */
