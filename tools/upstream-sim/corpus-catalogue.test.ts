@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SimCatalogue } from "./catalogue";
@@ -78,7 +79,9 @@ describe("catalogueFromExpected", () => {
   });
 });
 
-const corpusFile = fileURLToPath(new URL("../../../shared/corpus/expected.json", import.meta.url));
+const corpusFile = process.env.COMFYFIXER_CORPUS_DIR
+  ? join(process.env.COMFYFIXER_CORPUS_DIR, "expected.json")
+  : fileURLToPath(new URL("../../../shared/corpus/expected.json", import.meta.url));
 
 // The shared corpus sits beside the project on development machines only.
 describe.skipIf(!existsSync(corpusFile))("catalogueFromExpected on the shared corpus", () => {
