@@ -10,6 +10,10 @@ test("an ambiguous model is resolved by picking one of its candidates", async ({
 
   const row = modelRow(page, AMBIGUOUS);
   await expect(row).toHaveAttribute("data-status", "ambiguous", { timeout: RUN_TIMEOUT_MS });
+  // What the resolver asked each source is on the run page.
+  await row.getByText(/^What was tried/).click();
+  const tried = row.getByRole("table", { name: `What the resolver tried for ${AMBIGUOUS}` });
+  await expect(tried.getByRole("row").filter({ hasText: 'search "detail enhancer"' })).toContainText("Civitai");
   await row.getByRole("button", { name: "Choose…" }).click();
   const picker = page.getByRole("group", { name: `Choose a file for ${AMBIGUOUS}` });
   await expect(picker.getByRole("row")).toHaveCount(3);

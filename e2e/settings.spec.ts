@@ -30,3 +30,14 @@ test("the dashboard shell loads and a changed setting survives a reload", async 
   expect(health.ok()).toBe(true);
   expect(await health.json()).toMatchObject({ database: { ok: true }, worker: { ok: true } });
 });
+
+test("the settings page checks the connections to Hugging Face and Civitai", async ({ page }) => {
+  await page.goto("/settings");
+  await page.getByRole("button", { name: "Check connections" }).click();
+  const result = page.getByRole("status").filter({ hasText: "Hugging Face" });
+  await expect(result).toContainText(/Hugging Face.*answered 200 in \d+ ms/);
+  await expect(result).toContainText("Civitai");
+  await expect(result).toContainText("no HF_TOKEN: gated and private repos cannot be downloaded");
+  await expect(result).toContainText("downloads may follow its storage redirects");
+  await page.screenshot({ path: "test-results/e2e/screenshots/settings-connections.png", fullPage: true });
+});

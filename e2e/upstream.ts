@@ -1,14 +1,14 @@
 // The upstream simulator the browser tests run against: the demo catalogue (with its ambiguous
-// file) plus, when the shared corpus is there, every model its workflows expect.
+// file) plus, when the shared corpus is there, every model its workflows expect, named as the real sites name them.
 import { existsSync, readFileSync } from "node:fs";
-import { resolve } from "node:path";
-import { projectRoot } from "../src/core/config/project-root";
+import { dirname, resolve } from "node:path";
+import { corpusCatalogue, corpusExpectedPath } from "../src/test/fixtures/corpus";
 import type { SimCatalogue } from "../tools/upstream-sim/catalogue";
-import { catalogueFromExpected, type ExpectedModels } from "../tools/upstream-sim/corpus-catalogue";
+import type { ExpectedModels } from "../tools/upstream-sim/corpus-catalogue";
 import { demoCatalogue } from "../tools/upstream-sim/demo-catalogue";
 
 /** The shared corpus of real workflows; absent outside the team's workspace, and the corpus specs skip then. */
-export const corpusDir = () => resolve(projectRoot(), "../shared/corpus");
+export const corpusDir = () => dirname(corpusExpectedPath());
 
 /** Small files served slowly, so a run lasts long enough to watch, cancel and disconnect from. */
 export const E2E_FILE_BYTES = 3 * 1024 * 1024;
@@ -36,5 +36,5 @@ export function e2eCatalogue(): SimCatalogue {
   const expectedFile = resolve(corpusDir(), "expected.json");
   if (!existsSync(expectedFile)) return demo;
   const expected = JSON.parse(readFileSync(expectedFile, "utf8")) as ExpectedModels;
-  return mergeCatalogues(demo, catalogueFromExpected(expected, { sizeBytes: E2E_FILE_BYTES }));
+  return mergeCatalogues(demo, corpusCatalogue(expected, { sizeBytes: E2E_FILE_BYTES }));
 }

@@ -1,21 +1,19 @@
-// Resolution of every corpus model against the simulator with network latency: one at a time (the old tool's way)
-// against the resolver's concurrency, and a warm-cache rerun.
-import { existsSync, readFileSync } from "node:fs";
-import { resolve } from "node:path";
+// Resolution of every corpus model against a simulator named as the real sites name things (Civitai titles that are
+// not file names, Hub repos named after families, re-uploads), the workflows' own links ignored:
+// how many models each source finds on its own, and the wall time of a real resolution at 1 s per API answer against
+// its baseline, the sum of every answer's latency (what asking one thing after another would cost).
 import pLimit from "p-limit";
-import { catalogueFromExpected, type ExpectedModels } from "../../tools/upstream-sim/corpus-catalogue";
-import { projectRoot } from "../../src/core/config/project-root";
-import { createMemorySearchCache } from "../../src/core/resolve";
+import { createMemorySearchCache, type SearchCache } from "../../src/core/resolve";
+import type { ResolutionSource, ResolutionStatus } from "../../src/core/model";
+import { corpusCatalogue, readCorpusExpected } from "../../src/test/fixtures/corpus";
 import { modelRef, resolverFor, startSim, testSettings } from "../../src/test/fixtures/resolve";
-import type { SearchCache } from "../../src/core/resolve";
 
-const LATENCY_MS = 40;
-const expectedPath = resolve(projectRoot(), "../shared/corpus/expected.json");
-if (!existsSync(expectedPath)) {
+const API_LATENCY_MS = Number(process.env.BENCH_API_LATENCY_MS ?? 1000);
+const expected = readCorpusExpected();
+if (!expected) {
   console.log("bench/resolve: no shared corpus beside the project; nothing to measure.");
   process.exit(0);
 }
-const expected = JSON.parse(readFileSync(expectedPath, "utf8")) as ExpectedModels;
 const models = [
   ...new Map(
     Object.values(expected)
@@ -23,27 +21,75 @@ const models = [
       .map((model) => [`${model.folder}|${model.name}`, model]),
   ).values(),
 ];
-const sim = await startSim(catalogueFromExpected(expected), { latencyMs: LATENCY_MS });
+const catalogue = corpusCatalogue(expected);
+const sim = await startSim(catalogue);
+const settings = testSettings();
+const freshCache = (): SearchCache => createMemorySearchCache({ enabled: true, ttlHours: 24, maxSizeMb: 200 });
+const ALL_SOURCES: ResolutionSource[] = ["workflow", "known_models", "model_list", "huggingface", "civitai"];
 
-async function timeRun(label: string, concurrency: number, cache: SearchCache): Promise<number> {
-  const resolver = resolverFor(sim, { cache, settings: testSettings({ resolve: { concurrency } }) });
-  const limit = pLimit(concurrency);
+type Pass = {
+  elapsedMs: number;
+  bySource: Map<string, number>;
+  byStatus: Map<ResolutionStatus, number>;
+  requests: Record<string, number>;
+  perModelMs: number[];
+};
+
+/** Resolves every model (4 at a time, as a run does) with only `sources` asked; a fresh cache each time. */
+async function pass(sources: ResolutionSource[]): Promise<Pass> {
+  const resolver = resolverFor(sim, { cache: freshCache(), settings });
+  const skipSources = ALL_SOURCES.filter((source) => !sources.includes(source));
+  const limit = pLimit(settings.resolve.concurrency);
+  const bySource = new Map<string, number>();
+  const byStatus = new Map<ResolutionStatus, number>();
+  const perModelMs: number[] = [];
+  sim.resetRequests();
   const started = performance.now();
-  const answers = await Promise.all(models.map((model) => limit(() => resolver.resolve(modelRef(model.name, model.folder)))));
-  const elapsed = performance.now() - started;
-  const resolved = answers.filter((answer) => answer.status === "resolved").length;
-  const stats = resolver.stats();
-  console.log(
-    `${label.padEnd(26)} ${(elapsed / 1000).toFixed(2).padStart(6)} s  ${resolved}/${models.length} resolved, ${stats.requests} requests, cache ${stats.cacheHits} hits / ${stats.cacheMisses} misses`,
+  await Promise.all(
+    models.map((model) =>
+      limit(async () => {
+        const began = performance.now();
+        const resolution = await resolver.resolve(modelRef(model.name, model.folder), undefined, { skipSources });
+        perModelMs.push(performance.now() - began);
+        byStatus.set(resolution.status, (byStatus.get(resolution.status) ?? 0) + 1);
+        if (resolution.status === "resolved" && resolution.source) bySource.set(resolution.source, (bySource.get(resolution.source) ?? 0) + 1);
+      }),
+    ),
   );
-  return elapsed;
+  const elapsedMs = performance.now() - started;
+  await resolver.close();
+  const requests: Record<string, number> = {};
+  for (const request of sim.requests) requests[request.server] = (requests[request.server] ?? 0) + 1;
+  return { elapsedMs, bySource, byStatus, requests, perModelMs };
 }
 
-const freshCache = () => createMemorySearchCache({ enabled: true, ttlHours: 24, maxSizeMb: 100 });
-console.log(`${models.length} distinct corpus models, simulator latency ${LATENCY_MS} ms per request (no workflow links used)`);
-const sequential = await timeRun("one at a time, cold", 1, freshCache());
-const warmCache = freshCache();
-const concurrent = await timeRun("concurrency 4, cold", 4, warmCache);
-const warm = await timeRun("concurrency 4, warm cache", 4, warmCache);
-console.log(`ratio concurrent/sequential: ${(concurrent / sequential).toFixed(2)}x; warm/cold: ${(warm / concurrent).toFixed(3)}x`);
+const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))] ?? 0;
+const statuses = (result: Pass) => [...result.byStatus.entries()].map(([status, count]) => `${count} ${status}`).join(", ");
+
+const placements = new Map<string, number>();
+for (const placed of catalogue.placements) placements.set(`${placed.host}:${placed.how}`, (placements.get(`${placed.host}:${placed.how}`) ?? 0) + 1);
+console.log(
+  `${models.length} distinct corpus models (workflow links ignored); the catalogue placed them: ${[...placements.entries()].map(([how, count]) => `${how} ${count}`).join(", ")}`,
+);
+
+console.log("\nEach source on its own (no simulated latency):");
+for (const source of ["known_models", "huggingface", "civitai"] as const) {
+  const result = await pass([source]);
+  console.log(`  ${source.padEnd(13)} finds ${String(result.bySource.get(source) ?? 0).padStart(3)} of ${models.length}  (${statuses(result)})`);
+}
+
+sim.setOptions({ apiLatencyMs: API_LATENCY_MS });
+const full = await pass(ALL_SOURCES);
+const apiAnswers = (full.requests.civitai ?? 0) + (full.requests.hf ?? 0);
+const serialMs = apiAnswers * API_LATENCY_MS;
+console.log(`\nAll sources, as a run asks them, at ${API_LATENCY_MS} ms per API answer:`);
+console.log(`  resolved by source: ${[...full.bySource.entries()].map(([source, count]) => `${source} ${count}`).join(", ")}; ${statuses(full)}`);
+console.log(
+  `  wall time ${(full.elapsedMs / 1000).toFixed(1)} s for ${apiAnswers} API answers (Hugging Face ${full.requests.hf ?? 0}, Civitai ${full.requests.civitai ?? 0}; storage ${full.requests.storage ?? 0})`,
+);
+console.log(`  per model: median ${(percentile(full.perModelMs, 0.5) / 1000).toFixed(1)} s, p90 ${(percentile(full.perModelMs, 0.9) / 1000).toFixed(1)} s`);
+console.log(
+  `  baseline, every answer's latency one after another: ${(serialMs / 1000).toFixed(0)} s; ratio wall/baseline ${(full.elapsedMs / serialMs).toFixed(3)}x`,
+);
+console.log(`  Hugging Face's anonymous quota is 500 API calls per 5 minutes (hub-docs rate-limits.md): this resolution used ${full.requests.hf ?? 0}.`);
 await sim.close();

@@ -20,6 +20,10 @@ const COMMANDS: Record<string, CommandEntry> = {
     summary: "Install every model the workflows need: find, download and verify (here, or through a dashboard)",
     load: () => import("./commands/run").then((m) => m.command),
   },
+  doctor: {
+    summary: "Check that Hugging Face and Civitai answer, that their tokens are accepted, and that downloads may reach their storage",
+    load: () => import("./commands/doctor").then((m) => m.command),
+  },
 };
 
 function help(): string {

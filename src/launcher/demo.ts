@@ -44,6 +44,8 @@ export async function startDemo(root: string, databaseUrl: string, log: (message
       // The simulator's storage host is `localhost`: allowed for the demo only.
       COMFYFIXER_ALLOW_PRIVATE_NETWORKS: "1",
       COMFYFIXER_ALLOWED_HOSTS: "localhost",
+      // The demo is offline: ComfyUI-Manager's published list (on GitHub) is not read.
+      COMFYFIXER_MANAGER_MODEL_LIST: "off",
     },
     stop: () => sim.close(),
   };

@@ -8,6 +8,8 @@ export function simEnv(sim: UpstreamSim): Record<string, string> {
     // The simulator's storage host is `localhost`, a loopback name: allowed for tests only.
     COMFYFIXER_ALLOW_PRIVATE_NETWORKS: "1",
     COMFYFIXER_ALLOWED_HOSTS: "localhost",
+    // ComfyUI-Manager's published list lives on GitHub: tests never leave loopback.
+    COMFYFIXER_MANAGER_MODEL_LIST: "off",
   };
 }
 

@@ -13,7 +13,14 @@ const randomBlock: Buffer = (() => {
   return Buffer.concat([cipher.update(Buffer.alloc(BLOCK_SIZE)), cipher.final()]);
 })();
 
-export type BodyDigest = { sha256: string; crc32: string; autoV2: string };
+/**
+ * The hashes services publish for a file: SHA-256, AutoV2 (its first 10 hex), CRC32, AutoV1 (A1111's old
+ * `model_hash`: SHA-256 of the 64 KiB at offset 1 MiB, first 8 hex) and the git blob id the Hub uses for files kept in git.
+ */
+export type BodyDigest = { sha256: string; crc32: string; autoV2: string; autoV1: string; gitBlobSha1: string };
+
+const AUTOV1_OFFSET = 0x100000;
+const AUTOV1_LENGTH = 0x10000;
 
 /** A generated file body. Bytes [0, header.length) are a format header; the rest is seeded noise. */
 export class SimBody {
@@ -45,16 +52,22 @@ export class SimBody {
   digest(): BodyDigest {
     if (this.digestCache) return this.digestCache;
     const hash = createHash("sha256");
+    const blob = createHash("sha1").update(`blob ${this.size}\0`);
     let crc = 0;
     for (const slice of this.slices(0, this.size)) {
       hash.update(slice);
+      blob.update(slice);
       crc = crc32(slice, crc);
     }
+    const autoV1 = createHash("sha256");
+    for (const slice of this.slices(AUTOV1_OFFSET, AUTOV1_OFFSET + AUTOV1_LENGTH)) autoV1.update(slice);
     const sha256 = hash.digest("hex");
     this.digestCache = {
       sha256,
       crc32: crc.toString(16).toUpperCase().padStart(8, "0"),
       autoV2: sha256.slice(0, 10).toUpperCase(),
+      autoV1: autoV1.digest("hex").slice(0, 8).toUpperCase(),
+      gitBlobSha1: blob.digest("hex"),
     };
     return this.digestCache;
   }

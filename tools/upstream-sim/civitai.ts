@@ -1,252 +1,157 @@
-// The simulated Civitai: REST API v1 (models, versions, by-hash) and the download endpoint.
+// The simulated Civitai: REST API v1 (models, versions, by-hash, me, enums) and the download endpoint, answering as
+// civitai/civitai@ebed661630 does (src/pages/api/v1/**, src/server/utils/endpoint-helpers.ts).
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { CivitaiFileMetadata, SimCivitaiFile, SimCivitaiModel, SimCivitaiVersion } from "./catalogue";
-import { bearerToken, htmlPage, redirect, sendHtml, sendJson } from "./http";
-import { civitaiStoragePath } from "./storage";
-import { stableHex, type SimState } from "./state";
+import { CIVITAI_FILE_TYPES, CIVITAI_MODEL_TYPES } from "./catalogue";
+import { download, type CivitaiCaller } from "./civitai-download";
+import { searchItem, versionBody } from "./civitai-json";
+import { searchModels } from "./civitai-search";
+import { htmlPage, sendHtml, sendJson, type Headers } from "./http";
+import { versionPublishedAt, type SimState } from "./state";
 
-const PUBLISHED_AT = "2024-01-01T00:00:00.000Z";
+type Handler = (state: SimState, req: IncomingMessage, res: ServerResponse, url: URL, match: RegExpExecArray, caller: CivitaiCaller) => void;
+/** "mixed": GET only (405 otherwise) with CDN caching for anonymous callers; "public": no method check, so HEAD runs it. */
+type Route = { pattern: RegExp; kind: "mixed" | "public" | "authed" | "page"; handle: Handler };
+
 const MAX_PAGE_SIZE = 100;
-
-type Route = { pattern: RegExp; handle: (state: SimState, req: IncomingMessage, res: ServerResponse, url: URL, match: RegExpExecArray) => void };
+const CORS: Headers = { "Access-Control-Allow-Origin": "*", "Access-Control-Allow-Headers": "*", "Access-Control-Allow-Methods": "GET" };
+const ANONYMOUS_CACHE: Headers = { "Cache-Control": "public, s-maxage=300, stale-while-revalidate=150" };
 
 const routes: Route[] = [
-  { pattern: /^\/api\/v1\/models\/?$/, handle: searchModels },
-  { pattern: /^\/api\/v1\/models\/(\d+)\/?$/, handle: (s, _q, res, _u, m) => getModel(s, res, Number(m[1])) },
-  { pattern: /^\/api\/v1\/model-versions\/by-hash\/([^/]+)\/?$/, handle: (s, _q, res, _u, m) => getVersionByHash(s, res, decodeURIComponent(m[1] ?? "")) },
-  { pattern: /^\/api\/v1\/model-versions\/(\d+)\/?$/, handle: (s, _q, res, _u, m) => getVersion(s, res, Number(m[1])) },
-  { pattern: /^\/api\/download\/models\/(\d+)\/?$/, handle: (s, req, res, url, m) => download(s, req, res, url, Number(m[1])) },
-  { pattern: /^\/login\/?$/, handle: (_s, _q, res) => sendHtml(res, 200, htmlPage("Sign in", "Sign in to Civitai to continue.")) },
-  { pattern: /^\/models\/(\d+)/, handle: (_s, _q, res, _u, m) => sendHtml(res, 200, htmlPage(`Model ${m[1]}`, "Model page")) },
+  { pattern: /^\/api\/v1\/models\/?$/, kind: "mixed", handle: (s, _q, res, url, _m, caller) => search(s, res, url, caller) },
+  { pattern: /^\/api\/v1\/models\/(\d+)\/?$/, kind: "mixed", handle: (s, _q, res, _u, m, caller) => getModel(s, res, Number(m[1]), caller) },
+  {
+    pattern: /^\/api\/v1\/model-versions\/by-hash\/([^/]+)\/?$/,
+    kind: "public",
+    handle: (s, _q, res, _u, m) => byHash(s, res, decodeURIComponent(m[1] ?? "")),
+  },
+  { pattern: /^\/api\/v1\/model-versions\/([^/]+)\/?$/, kind: "mixed", handle: (s, _q, res, _u, m) => getVersion(s, res, m[1] ?? "") },
+  { pattern: /^\/api\/v1\/me\/?$/, kind: "authed", handle: (s, _q, res, _u, _m, caller) => me(s, res, caller) },
+  { pattern: /^\/api\/v1\/enums\/?$/, kind: "public", handle: (_s, _q, res) => sendJson(res, 200, enums(), CORS) },
+  { pattern: /^\/api\/download\/models\/(\d+)\/?$/, kind: "public", handle: (s, req, res, url, m, caller) => download(s, req, res, url, Number(m[1]), caller) },
+  { pattern: /^\/login\/?$/, kind: "page", handle: (_s, _q, res) => sendHtml(res, 200, htmlPage("Sign in", "Sign in to Civitai to continue.")) },
+  { pattern: /^\/(models|model-versions)\/(\d+)/, kind: "page", handle: (_s, _q, res, _u, m) => sendHtml(res, 200, htmlPage(`Model ${m[2]}`, "Model page")) },
 ];
 
+/**
+ * The API key as Civitai reads it: the second word of `Authorization` (any scheme), else `?token=` when no
+ * Authorization header was sent (src/server/auth/get-server-auth-session.ts:67-74). An unknown key is anonymous
+ * (src/server/auth/bearer-token.ts:15-43).
+ */
+function callerOf(state: SimState, req: IncomingMessage, url: URL): CivitaiCaller {
+  const header = req.headers.authorization;
+  const key = header !== undefined ? (header.split(" ")[1] ?? null) : url.searchParams.get("token");
+  return { key, user: Boolean(key) && key === state.options.civitaiToken };
+}
+
 export function handleCivitai(state: SimState, req: IncomingMessage, res: ServerResponse, url: URL): void {
+  if (req.method === "OPTIONS") return sendJson(res, 200, {}, CORS);
+  const caller = callerOf(state, req, url);
   for (const route of routes) {
     const match = route.pattern.exec(url.pathname);
-    if (match) return route.handle(state, req, res, url, match);
+    if (!match) continue;
+    if ((route.kind === "mixed" || route.kind === "authed") && req.method !== "GET") return sendJson(res, 405, { error: "Method not allowed" });
+    if (route.kind === "mixed" && !caller.user) for (const [name, value] of Object.entries(ANONYMOUS_CACHE)) res.setHeader(name, value);
+    if (route.kind !== "page") for (const [name, value] of Object.entries(CORS)) res.setHeader(name, value);
+    return route.handle(state, req, res, url, match, caller);
   }
   sendJson(res, 404, { error: "Not found" });
 }
 
-function notFound(res: ServerResponse): void {
-  sendJson(res, 404, { error: "Model not found" });
-}
-
-function normalise(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, "");
-}
-
-/** Civitai matches the query against model names; the simulator also accepts file names, to stay forgiving. */
-function matchesQuery(model: SimCivitaiModel, query: string): boolean {
-  const wanted = normalise(query);
-  if (!wanted) return true;
-  if (normalise(model.name).includes(wanted)) return true;
-  return model.modelVersions.some((version) => version.files.some((file) => normalise(file.name).includes(wanted)));
-}
-
-function listParam(url: URL, name: string): string[] {
-  return url.searchParams
-    .getAll(name)
-    .flatMap((value) => value.split(","))
-    .filter(Boolean);
-}
-
-function searchModels(state: SimState, _req: IncomingMessage, res: ServerResponse, url: URL): void {
-  const query = url.searchParams.get("query") ?? "";
-  if (query && url.searchParams.has("page")) {
-    return sendJson(res, 400, { error: "Cannot use page param with query search. Use cursor-based pagination." });
+/** `?query` search and listing (src/pages/api/v1/models/index.ts, src/server/services/model-search.service.ts). */
+function search(state: SimState, res: ServerResponse, url: URL, caller: CivitaiCaller): void {
+  const params = url.searchParams;
+  if ((params.has("favorites") || params.has("hidden")) && !caller.user) return sendJson(res, 401, { error: "Unauthorized" });
+  const limitText = params.get("limit");
+  const limit = limitText === null ? MAX_PAGE_SIZE : Number(limitText);
+  const types = params.getAll("types");
+  const nsfw = params.get("nsfw");
+  const problems = [
+    !Number.isInteger(limit) || limit < 0 || limit > MAX_PAGE_SIZE ? "limit: Number must be between 0 and 100" : null,
+    // One value per repeated `types=`; a comma-joined list is one invalid value (src/server/schema/model.schema.ts:77-81).
+    ...types.map((type) => ((CIVITAI_MODEL_TYPES as readonly string[]).includes(type) ? null : `types: Invalid enum value '${type}'`)),
+    nsfw !== null && !/^(true|false|1|0|yes|no|on|off|y|n|enabled|disabled)$/i.test(nsfw) ? "nsfw: Invalid boolean" : null,
+  ].filter((problem): problem is string => problem !== null);
+  if (problems.length > 0) return sendJson(res, 400, { error: { issues: problems.map((message) => ({ message })), name: "ZodError" } });
+  const query = params.get("query") ?? "";
+  const page = params.get("page");
+  if (page !== null && !params.has("cursor") && Number(page) * limit > 1000) {
+    return sendJson(res, 429, { error: "You've requested too many pages, please use cursors instead" });
   }
-  const types = new Set(listParam(url, "types"));
-  const baseModels = new Set(listParam(url, "baseModels"));
-  const limit = Math.min(MAX_PAGE_SIZE, Math.max(1, Number(url.searchParams.get("limit") ?? MAX_PAGE_SIZE) || MAX_PAGE_SIZE));
-  const offset = Math.max(0, Number(url.searchParams.get("cursor") ?? 0) || 0);
+  if (query && page !== null) return sendJson(res, 400, { error: "Cannot use page param with query search. Use cursor-based pagination." });
 
-  const matching = state.index.catalogue.civitai.models.filter(
+  const showNsfw = nsfw !== null && /^(true|1|yes|on|y|enabled)$/i.test(nsfw);
+  const typeFilter = new Set(types);
+  const baseModels = new Set(params.getAll("baseModels"));
+  const found = searchModels(state.index.catalogue.civitai.models, query, state.index).filter(
     (model) =>
-      matchesQuery(model, query) &&
-      (types.size === 0 || types.has(model.type)) &&
+      (showNsfw || !model.nsfw) &&
+      (typeFilter.size === 0 || typeFilter.has(model.type)) &&
       (baseModels.size === 0 || model.modelVersions.some((version) => baseModels.has(version.baseModel))),
   );
-  const page = matching.slice(offset, offset + limit);
-  const nextOffset = offset + limit;
-  const metadata: Record<string, unknown> = { pageSize: limit };
-  if (nextOffset < matching.length) {
+  // On the query path the cursor is an offset; a non-numeric cursor reads as 0 (model-search.service.ts:119, 157-161).
+  const offset = Math.max(0, Number(params.get("cursor") ?? 0) || 0);
+  const preferences = caller.user ? state.options.civitaiAccount?.filePreferences : undefined;
+  const items = found.slice(offset, offset + limit).map((model) => searchItem(state, model, preferences));
+  const metadata: Record<string, unknown> = {};
+  if (offset + limit < found.length) {
     const next = new URL(url.pathname + url.search, state.urls.civitaiUrl);
-    next.searchParams.set("cursor", String(nextOffset));
-    metadata.nextCursor = String(nextOffset);
+    next.searchParams.set("cursor", String(offset + limit));
+    metadata.nextCursor = String(offset + limit);
     metadata.nextPage = next.toString();
   }
-  sendJson(res, 200, { items: page.map((model) => modelJson(state, model)), metadata });
+  sendJson(res, 200, { items, metadata });
 }
 
-function getModel(state: SimState, res: ServerResponse, id: number): void {
+function getModel(state: SimState, res: ServerResponse, id: number, caller: CivitaiCaller): void {
   const model = state.index.catalogue.civitai.models.find((candidate) => candidate.id === id);
   if (!model) return sendJson(res, 404, { error: `No model with id ${id}` });
-  sendJson(res, 200, modelJson(state, model));
+  sendJson(res, 200, searchItem(state, model, caller.user ? state.options.civitaiAccount?.filePreferences : undefined));
 }
 
-function getVersion(state: SimState, res: ServerResponse, id: number): void {
+function getVersion(state: SimState, res: ServerResponse, rawId: string): void {
+  const id = Number(rawId);
+  if (!/^\d+$/.test(rawId)) return sendJson(res, 400, { error: "id: Invalid input: expected number" });
+  if (id === 0) return sendJson(res, 400, { error: "Missing modelVersionId" });
   const entry = state.index.civitaiVersion(id);
-  if (!entry) return sendJson(res, 404, { error: `Version not found` });
-  sendJson(res, 200, standaloneVersionJson(state, entry.model, entry.version));
+  if (!entry) return sendJson(res, 404, { error: "Model not found" });
+  if (entry.version.files.length === 0) return sendJson(res, 404, { error: "Missing model file" });
+  sendJson(res, 200, versionBody(state, entry.model, entry.version));
 }
 
-function getVersionByHash(state: SimState, res: ServerResponse, hash: string): void {
-  const entry = state.index.civitaiFileByHash(hash);
-  if (!entry) return notFound(res);
-  sendJson(res, 200, standaloneVersionJson(state, entry.model, entry.version));
+/** by-hash/[hash].ts: upper-cased, any stored hash type, the earliest published version first (since 679bf15a04). */
+function byHash(state: SimState, res: ServerResponse, hash: string): void {
+  const [entry] = state.index
+    .civitaiFilesByHash(hash)
+    .sort((a, b) => Date.parse(versionPublishedAt(a.version)) - Date.parse(versionPublishedAt(b.version)) || a.version.id - b.version.id);
+  if (!entry) return sendJson(res, 404, { error: "Model not found" });
+  sendJson(res, 200, versionBody(state, entry.model, entry.version), { "Cache-Control": "public, s-maxage=3600, stale-while-revalidate=1800" });
 }
 
-function modelJson(state: SimState, model: SimCivitaiModel) {
-  return {
-    id: model.id,
-    name: model.name,
-    description: `<p>${model.name}</p>`,
-    type: model.type,
-    poi: false,
-    nsfw: model.nsfw ?? false,
-    allowNoCredit: true,
-    allowCommercialUse: ["Image", "RentCivit"],
-    allowDerivatives: true,
-    allowDifferentLicense: true,
-    stats: { downloadCount: 1000 + (model.id % 977), favoriteCount: 0, commentCount: 0, ratingCount: 0, rating: 0 },
-    creator: { username: model.creator ?? "sim-creator", image: null },
-    tags: [],
-    modelVersions: model.modelVersions.map((version) => versionJson(state, model, version)),
-  };
-}
-
-function versionJson(state: SimState, model: SimCivitaiModel, version: SimCivitaiVersion) {
-  return {
-    id: version.id,
-    modelId: model.id,
-    name: version.name,
-    createdAt: PUBLISHED_AT,
-    updatedAt: PUBLISHED_AT,
-    status: "Published",
-    publishedAt: PUBLISHED_AT,
-    trainedWords: version.trainedWords ?? [],
-    baseModel: version.baseModel,
-    baseModelType: "Standard",
-    availability: version.earlyAccess ? "EarlyAccess" : "Public",
-    earlyAccessTimeFrame: version.earlyAccess ? 7 : 0,
-    description: null,
-    stats: { downloadCount: 100 + (version.id % 997), ratingCount: 0, rating: 0 },
-    files: version.files.map((file) => fileJson(state, version, file)),
-    images: [],
-    downloadUrl: downloadUrl(state, version, undefined),
-  };
-}
-
-function standaloneVersionJson(state: SimState, model: SimCivitaiModel, version: SimCivitaiVersion) {
-  return {
-    ...versionJson(state, model, version),
-    model: { name: model.name, type: model.type, nsfw: model.nsfw ?? false, poi: false },
-  };
-}
-
-function isPrimary(version: SimCivitaiVersion, file: SimCivitaiFile): boolean {
-  const marked = version.files.find((candidate) => candidate.primary);
-  return marked ? marked === file : version.files[0] === file;
-}
-
-const formatBySuffix: [string, NonNullable<CivitaiFileMetadata["format"]>][] = [
-  [".safetensors", "SafeTensor"],
-  [".sft", "SafeTensor"],
-  [".ckpt", "PickleTensor"],
-  [".pt", "PickleTensor"],
-  [".pth", "PickleTensor"],
-  [".bin", "PickleTensor"],
-  [".gguf", "GGUF"],
-];
-
-function fileMetadata(file: SimCivitaiFile): Required<CivitaiFileMetadata> {
-  const lower = file.name.toLowerCase();
-  const format = formatBySuffix.find(([suffix]) => lower.endsWith(suffix))?.[1] ?? "Other";
-  return { fp: file.metadata?.fp ?? null, size: file.metadata?.size ?? null, format: file.metadata?.format ?? format };
-}
-
-function fileJson(state: SimState, version: SimCivitaiVersion, file: SimCivitaiFile) {
-  const digest = state.index.civitaiBody(file).digest();
-  return {
-    id: file.id,
-    // Like Civitai's: kilobytes, not exact bytes; Content-Length is the exact size.
-    sizeKB: Math.round(file.size / 1024),
-    name: file.name,
-    type: file.type ?? "Model",
-    pickleScanResult: "Success",
-    pickleScanMessage: "No Pickle imports",
-    virusScanResult: "Success",
-    virusScanMessage: null,
-    scannedAt: PUBLISHED_AT,
-    metadata: fileMetadata(file),
-    hashes: {
-      AutoV2: digest.autoV2,
-      SHA256: digest.sha256.toUpperCase(),
-      CRC32: digest.crc32,
-      // Not a real BLAKE3 (Node has none); a stable stand-in of the right shape.
-      BLAKE3: stableHex(`blake3:${digest.sha256}`, 40).padEnd(64, "0").toUpperCase(),
-    },
-    primary: isPrimary(version, file),
-    downloadUrl: downloadUrl(state, version, file),
-  };
-}
-
-/** The primary file's URL has no query; others select themselves by type/format/size/fp as on Civitai. */
-function downloadUrl(state: SimState, version: SimCivitaiVersion, file: SimCivitaiFile | undefined): string {
-  const url = new URL(`/api/download/models/${version.id}`, state.urls.civitaiUrl);
-  if (file && !isPrimary(version, file)) {
-    const metadata = fileMetadata(file);
-    url.searchParams.set("type", file.type ?? "Model");
-    if (metadata.format) url.searchParams.set("format", metadata.format);
-    if (metadata.size) url.searchParams.set("size", metadata.size);
-    if (metadata.fp) url.searchParams.set("fp", metadata.fp);
-  }
-  return url.toString();
-}
-
-function selectFile(version: SimCivitaiVersion, url: URL): SimCivitaiFile | undefined {
-  const wanted = ["type", "format", "size", "fp"].filter((name) => url.searchParams.has(name));
-  if (wanted.length === 0) return version.files.find((file) => isPrimary(version, file));
-  return version.files.find((file) => {
-    const metadata = fileMetadata(file);
-    const actual: Record<string, string | null> = { type: file.type ?? "Model", ...metadata };
-    return wanted.every((name) => actual[name] === url.searchParams.get(name));
+/** /api/v1/me (src/pages/api/v1/me.ts): the key's own account, or 401 for no key or an unknown one. */
+function me(state: SimState, res: ServerResponse, caller: CivitaiCaller): void {
+  if (!caller.user) return sendJson(res, 401, { error: "Unauthorized" });
+  const account = state.options.civitaiAccount ?? {};
+  const id = account.id ?? 1;
+  sendJson(res, 200, {
+    id,
+    username: account.username ?? "sim-user",
+    tier: "free",
+    status: "active",
+    isMember: false,
+    subscriptions: [],
+    tokenScope: 0,
+    buzzLimit: null,
+    subject: { type: "apiKey", id: 1000 + id },
   });
 }
 
-function hasValidToken(state: SimState, req: IncomingMessage, url: URL): boolean {
-  const token = bearerToken(req) ?? url.searchParams.get("token");
-  return Boolean(state.options.civitaiToken) && token === state.options.civitaiToken;
-}
-
-function download(state: SimState, req: IncomingMessage, res: ServerResponse, url: URL, versionId: number): void {
-  const entry = state.index.civitaiVersion(versionId);
-  if (!entry) return notFound(res);
-  const file = selectFile(entry.version, url);
-  if (!file) return sendJson(res, 404, { error: "File not found" });
-  if (file.downloadsDisabled) {
-    return sendJson(res, 401, {
-      error: "Unauthorized",
-      message: "The creator of this asset has disabled downloads on this file",
-    });
-  }
-  const needsToken = file.requiresAuth || state.options.requireCivitaiTokenForDownloads;
-  if (needsToken && !hasValidToken(state, req, url)) {
-    return sendJson(res, 401, {
-      error: "Unauthorized",
-      message: "The creator of this asset requires you to be logged in to download it",
-    });
-  }
-  if (entry.version.earlyAccess) {
-    return sendJson(res, 403, {
-      error: "Forbidden",
-      message: "This asset is in Early Access. You can use Buzz to access it now.",
-    });
-  }
-  if (file.htmlInsteadOfFile) {
-    return sendHtml(res, 200, htmlPage("Civitai", "Something went wrong. Please try again later."));
-  }
-  const path = civitaiStoragePath(file.id, file.name);
-  redirect(res, 307, `${state.urls.storageUrl}${path}?${state.presigner.query(path, file.name)}`);
+/** /api/v1/enums (src/pages/api/v1/enums.ts). */
+function enums() {
+  return {
+    ModelType: [...CIVITAI_MODEL_TYPES],
+    ModelFileType: [...CIVITAI_FILE_TYPES],
+    ActiveBaseModel: ["SD 1.5", "SDXL 1.0", "Pony", "Illustrious", "Flux.1 D", "Flux.1 S", "Wan Video 14B t2v"],
+    BaseModel: ["SD 1.5", "SDXL 1.0", "Pony", "Illustrious", "Flux.1 D", "Flux.1 S", "Wan Video 14B t2v", "Other"],
+    BaseModelType: ["Standard", "Inpainting", "Refiner", "Pix2Pix"],
+  };
 }

@@ -1,11 +1,13 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SimCatalogue } from "./catalogue";
 import { baseName, catalogueFromExpected, type ExpectedModels } from "./corpus-catalogue";
 import { demoCatalogue, DEMO_AMBIGUOUS_FILE } from "./demo-catalogue";
 import { startUpstreamSim, type UpstreamSim } from "./index";
+import { searchWords } from "./civitai-search";
 
 const expected: ExpectedModels = {
   "a.json": [
@@ -33,11 +35,16 @@ describe("catalogueFromExpected", () => {
   it("is deterministic and gives every expected file a home of the default size", () => {
     const catalogue = catalogueFromExpected(expected);
     expect(catalogueFromExpected(expected)).toEqual(catalogue);
-    const names = [...civitaiFiles(catalogue).map(({ file }) => file.name), ...hfFiles(catalogue).map(({ file }) => baseName(file.path))];
-    expect(names.sort()).toEqual(
+    const names = new Set([...civitaiFiles(catalogue).map(({ file }) => file.name), ...hfFiles(catalogue).map(({ file }) => baseName(file.path))]);
+    for (const name of ["myLora_v2.safetensors", "t5xxl_fp16.safetensors", "easynegative.safetensors", "qwen_vae.safetensors", "linked_lora.safetensors"]) {
+      expect(names.has(name)).toBe(true);
+    }
+    expect(catalogue.placements.map((placement) => placement.fileName).sort()).toEqual(
       ["myLora_v2.safetensors", "t5xxl_fp16.safetensors", "easynegative.safetensors", "qwen_vae.safetensors", "linked_lora.safetensors"].sort(),
     );
-    expect([...civitaiFiles(catalogue).map(({ file }) => file.size), ...hfFiles(catalogue).map(({ file }) => file.size)]).toEqual(Array(5).fill(64 * 1024));
+    expect(
+      [...civitaiFiles(catalogue).map(({ file }) => file.size), ...hfFiles(catalogue).map(({ file }) => file.size)].every((size) => size === 64 * 1024),
+    ).toBe(true);
   });
 
   it("keeps the host and location a workflow link names", () => {
@@ -50,13 +57,31 @@ describe("catalogueFromExpected", () => {
     expect(linked?.model.type).toBe("LORA");
   });
 
+  it("names Civitai models the way creators do, never after a file stem of several words", () => {
+    const catalogue = catalogueFromExpected(expected);
+    for (const { model, file } of civitaiFiles(catalogue)) {
+      const stemWords = searchWords(file.name.replace(/\.[^.]+$/, ""));
+      if (stemWords.length > 1) expect(searchWords(model.name).join(" ")).not.toBe(stemWords.join(" "));
+    }
+  });
+
+  it("places a file in its real Hub repo when the caller knows it", () => {
+    const catalogue = catalogueFromExpected(expected, {
+      knownLocations: { "t5xxl_fp16.safetensors": { repoId: "comfyanonymous/flux_text_encoders", path: "t5xxl_fp16.safetensors" } },
+    });
+    expect(hfFiles(catalogue).find(({ file }) => file.path === "t5xxl_fp16.safetensors")?.repo.id).toBe("comfyanonymous/flux_text_encoders");
+    expect(catalogue.placements.find((placement) => placement.fileName === "t5xxl_fp16.safetensors")?.how).toBe("known-location");
+  });
+
   it("honours the size option", () => {
     const catalogue = catalogueFromExpected(expected, { sizeBytes: 1000 });
     expect(hfFiles(catalogue).every(({ file }) => file.size === 1000)).toBe(true);
   });
 });
 
-const corpusFile = fileURLToPath(new URL("../../../shared/corpus/expected.json", import.meta.url));
+const corpusFile = process.env.COMFYFIXER_CORPUS_DIR
+  ? join(process.env.COMFYFIXER_CORPUS_DIR, "expected.json")
+  : fileURLToPath(new URL("../../../shared/corpus/expected.json", import.meta.url));
 
 // The shared corpus sits beside the project on development machines only.
 describe.skipIf(!existsSync(corpusFile))("catalogueFromExpected on the shared corpus", () => {
@@ -86,17 +111,33 @@ describe.skipIf(!existsSync(corpusFile))("catalogueFromExpected on the shared co
     expect(hfFiles(catalogue).length).toBeGreaterThan(20);
   });
 
-  it("serves every hosted file through the simulator with its published hash", async () => {
+  it("serves each hosted file with the SHA-256 its API answer publishes", async () => {
     const sample = [...civitaiFiles(catalogue).slice(0, 3), ...hfFiles(catalogue).slice(0, 3)];
     for (const entry of sample) {
+      // The published hash comes from the API answer, the bytes from storage: two different paths of the simulator.
+      const published =
+        "version" in entry
+          ? (
+              (await (await fetch(`${sim.civitaiUrl}/api/v1/model-versions/${entry.version.id}`)).json()) as {
+                files: { id: number; hashes: { SHA256: string } }[];
+              }
+            ).files
+              .find((file) => file.id === entry.file.id)
+              ?.hashes.SHA256.toLowerCase()
+          : (
+              (await (await fetch(`${sim.hfUrl}/api/models/${entry.repo.id}?blobs=true`)).json()) as {
+                siblings: { rfilename: string; lfs?: { sha256: string } }[];
+              }
+            ).siblings.find((sibling) => sibling.rfilename === entry.file.path)?.lfs?.sha256;
       const url =
-        "version" in entry ? `${sim.civitaiUrl}/api/download/models/${entry.version.id}` : `${sim.hfUrl}/${entry.repo.id}/resolve/main/${entry.file.path}`;
+        "version" in entry
+          ? `${sim.civitaiUrl}/api/download/models/${entry.version.id}?fileId=${entry.file.id}`
+          : `${sim.hfUrl}/${entry.repo.id}/resolve/main/${entry.file.path}`;
       const response = await fetch(url);
       expect(response.status).toBe(200);
       const bytes = Buffer.from(await response.arrayBuffer());
-      const name = "version" in entry ? entry.file.name : baseName(entry.file.path);
-      expect(bytes.length).toBe(sim.fileInfo(name).size);
-      expect(createHash("sha256").update(bytes).digest("hex")).toBe(sim.fileInfo(name).sha256);
+      expect(bytes.length).toBe(entry.file.size);
+      expect(createHash("sha256").update(bytes).digest("hex")).toBe(published);
     }
   });
 });

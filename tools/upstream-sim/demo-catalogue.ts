@@ -20,10 +20,12 @@ export function demoCatalogue(options: DemoCatalogueOptions = {}): SimCatalogue 
           id: 133005,
           name: "Juggernaut XL",
           type: "Checkpoint",
+          creator: "KandooAI",
+          thumbsUp: 9000,
           modelVersions: [
             {
               id: 456194,
-              name: "Jugg_X_RunDiffusion",
+              name: "v9",
               baseModel: "SDXL 1.0",
               files: [{ id: 9001, name: "juggernautXL_v9.safetensors", size: size(48), metadata: { fp: "fp16", size: "pruned", format: "SafeTensor" } }],
             },
@@ -33,13 +35,15 @@ export function demoCatalogue(options: DemoCatalogueOptions = {}): SimCatalogue 
           id: 4384,
           name: "DreamShaper",
           type: "Checkpoint",
+          creator: "Lykon",
+          thumbsUp: 12000,
           modelVersions: [
             {
               id: 128713,
               name: "8",
               baseModel: "SD 1.5",
               files: [
-                { id: 9002, name: "dreamshaper_8.safetensors", size: size(32), primary: true, metadata: { fp: "fp16", size: "pruned", format: "SafeTensor" } },
+                { id: 9002, name: "dreamshaper_8.safetensors", size: size(32), metadata: { fp: "fp16", size: "pruned", format: "SafeTensor" } },
                 { id: 9003, name: "dreamshaper_8.ckpt", size: size(32), type: "Model", metadata: { fp: "fp32", size: "full", format: "PickleTensor" } },
               ],
             },
@@ -49,7 +53,15 @@ export function demoCatalogue(options: DemoCatalogueOptions = {}): SimCatalogue 
           id: 7562,
           name: "EasyNegative",
           type: "TextualInversion",
-          modelVersions: [{ id: 9208, name: "EasyNegative", baseModel: "SD 1.5", files: [{ id: 9004, name: "easynegative.safetensors", size: size(2) }] }],
+          modelVersions: [
+            {
+              id: 9208,
+              name: "EasyNegative",
+              baseModel: "SD 1.5",
+              trainedWords: ["easynegative"],
+              files: [{ id: 9004, name: "easynegative.safetensors", size: size(2) }],
+            },
+          ],
         },
         {
           id: 58390,
@@ -78,7 +90,7 @@ export function demoCatalogue(options: DemoCatalogueOptions = {}): SimCatalogue 
           name: "Members Only Style",
           type: "LORA",
           modelVersions: [
-            { id: 60103, name: "v1", baseModel: "SDXL 1.0", files: [{ id: 9008, name: "members_only_style.safetensors", size: size(4), requiresAuth: true }] },
+            { id: 60103, name: "v1", baseModel: "SDXL 1.0", requiresAuth: true, files: [{ id: 9008, name: "members_only_style.safetensors", size: size(4) }] },
           ],
         },
       ],

@@ -9,11 +9,18 @@ import { flatHeaders, htmlPage, requestUrl, send, sendHtml, sendJson, sleep } fr
 import { CatalogueIndex, Presigner, type SimOptions, type SimRequest, type SimState, type SimUrls } from "./state";
 import { handleStorage } from "./storage";
 
-export type { SimCatalogue } from "./catalogue";
+export type { SimCatalogue, SimCivitaiModel, SimHfRepo } from "./catalogue";
 export type { SimFault, SimServerName } from "./faults";
 export type { SimOptions, SimRequest, SimUrls } from "./state";
 
 export type SimFileInfo = { sha256: string; size: number; autoV2: string };
+
+/** What the simulated services counted. */
+export type SimCountersView = {
+  /** Downloads Civitai counted, in total and by version id (a probe that stops at the 307 counts too). */
+  civitaiDownloads: number;
+  civitaiDownloadsByVersion: Record<number, number>;
+};
 
 export type UpstreamSim = SimUrls & {
   addFault(fault: SimFault): void;
@@ -23,12 +30,11 @@ export type UpstreamSim = SimUrls & {
   /** Every request received, newest last. */
   readonly requests: SimRequest[];
   resetRequests(): void;
-  /** Size and hashes of a catalogue file by its base name (Civitai first, then Hugging Face). */
-  fileInfo(fileName: string): SimFileInfo;
+  /** Size and hashes of a catalogue file by its base name (Civitai first, then Hugging Face), or a Civitai file by id. */
+  fileInfo(file: string | { civitaiFileId: number } | { hfRepo: string; path: string }): SimFileInfo;
+  counters(): SimCountersView;
   close(): Promise<void>;
 };
-
-const DEFAULT_PRESIGN_TTL_MS = 60 * 60 * 1000;
 
 type Handler = (state: SimState, req: IncomingMessage, res: ServerResponse, url: URL) => void | Promise<void>;
 
@@ -56,7 +62,8 @@ export async function startUpstreamSim(options: SimOptions): Promise<UpstreamSim
     faults: new FaultBook(),
     requests: [],
     urls: { civitaiUrl: "", hfUrl: "", storageUrl: "" },
-    presigner: new Presigner(() => state.options.presignTtlMs ?? DEFAULT_PRESIGN_TTL_MS),
+    presigner: new Presigner(() => state.options.presignTtlMs),
+    counters: { civitaiDownloads: new Map(), civitaiDownloadsByCaller: new Map(), hfCalls: new Map(), hfWindowStartedAt: Date.now() },
     etagGenerations: new Map(),
   };
 
@@ -89,7 +96,11 @@ export async function startUpstreamSim(options: SimOptions): Promise<UpstreamSim
     resetRequests: () => {
       state.requests.length = 0;
     },
-    fileInfo: (fileName) => fileInfo(state, fileName),
+    fileInfo: (file) => fileInfo(state, file),
+    counters: () => {
+      const byVersion = Object.fromEntries(state.counters.civitaiDownloads);
+      return { civitaiDownloads: Object.values(byVersion).reduce((sum, count) => sum + count, 0), civitaiDownloadsByVersion: byVersion };
+    },
     close: () => Promise.all(servers.map(closeServer)).then(() => undefined),
   };
 }
@@ -117,7 +128,8 @@ async function serve(state: SimState, server: SimServerName, req: IncomingMessag
   state.requests.push({ server, method: req.method ?? "GET", path, headers: flatHeaders(req) });
   req.resume();
   try {
-    if (state.options.latencyMs) await sleep(state.options.latencyMs);
+    const latency = (state.options.latencyMs ?? 0) + (server === "storage" ? 0 : (state.options.apiLatencyMs ?? 0));
+    if (latency > 0) await sleep(latency);
     const fault = state.faults.takeRequestFault(server, path);
     if (fault) return answerWithFault(res, fault);
     await handlers[server](state, req, res, requestUrl(req));
@@ -150,8 +162,20 @@ function answerWithFault(res: ServerResponse, fault: SimFault): void {
   }
 }
 
-function fileInfo(state: SimState, fileName: string): SimFileInfo {
+function fileInfo(state: SimState, wanted: string | { civitaiFileId: number } | { hfRepo: string; path: string }): SimFileInfo {
   const { index } = state;
+  if (typeof wanted === "object" && "civitaiFileId" in wanted) {
+    const entry = index.civitaiFile(wanted.civitaiFileId);
+    if (!entry) throw new Error(`The simulator catalogue has no Civitai file ${wanted.civitaiFileId}`);
+    return infoOf(index.civitaiBody(entry.file).digest(), entry.file.size);
+  }
+  if (typeof wanted === "object") {
+    const repo = index.hfRepo(wanted.hfRepo);
+    const file = repo && index.hfFile(repo, wanted.path);
+    if (!repo || !file) throw new Error(`The simulator catalogue has no ${wanted.hfRepo}/${wanted.path}`);
+    return infoOf(index.hfBody(repo, file).digest(), file.size);
+  }
+  const fileName = wanted;
   for (const model of index.catalogue.civitai.models) {
     for (const version of model.modelVersions) {
       const file = version.files.find((candidate) => candidate.name === fileName);

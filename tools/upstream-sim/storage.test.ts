@@ -4,13 +4,25 @@ import { startUpstreamSim, type UpstreamSim } from "./index";
 import { civitaiStorageUrl, KiB, MiB, rawGet, testCatalogue } from "./test-support";
 
 let sim: UpstreamSim;
+/** A Civitai file on R2-like storage: SigV4-signed for GET. */
 let fileUrl: string;
+/** A Hub file on the CDN: CloudFront-signed, no method signed. */
+let cdnUrl: string;
 const fileName = "juggernautXL_v9.safetensors";
 
 beforeAll(async () => {
   sim = await startUpstreamSim({ catalogue: testCatalogue() });
   fileUrl = await civitaiStorageUrl(sim, 11);
+  const resolved = await fetch(`${sim.hfUrl}/comfyanonymous/flux_text_encoders/resolve/main/clip_l.safetensors`, { redirect: "manual" });
+  cdnUrl = resolved.headers.get("location") ?? "";
 });
+
+/** The ETag of the Civitai file, read the way a client without HEAD reads it. */
+async function etagOf(url: string): Promise<string> {
+  const response = await fetch(url, { headers: { Range: "bytes=0-0" } });
+  await response.arrayBuffer();
+  return response.headers.get("etag") ?? "";
+}
 afterAll(() => sim.close());
 beforeEach(() => {
   sim.clearFaults();
@@ -35,11 +47,28 @@ describe("storage bodies", () => {
     expect(sha256(await body(response))).toBe(info.sha256);
   });
 
-  it("answers HEAD with the headers and no body", async () => {
-    const response = await fetch(fileUrl, { method: "HEAD" });
+  it("answers HEAD on a CloudFront-signed URL with the headers and no body", async () => {
+    const response = await fetch(cdnUrl, { method: "HEAD" });
     expect(response.status).toBe(200);
-    expect(response.headers.get("content-length")).toBe(String(sim.fileInfo(fileName).size));
+    expect(response.headers.get("content-length")).toBe(String(sim.fileInfo("clip_l.safetensors").size));
     expect((await body(response)).length).toBe(0);
+  });
+
+  it("refuses HEAD on a SigV4 URL signed for GET with 403 (CIV-STO-02: adobe/S3Mock#125; hf_transfer PR #1)", async () => {
+    expect((await fetch(fileUrl, { method: "HEAD" })).status).toBe(403);
+  });
+
+  it("tells a client without HEAD the size through Range: bytes=0-0 and Content-Range (hfjs lib/file-download-info.ts:60-69)", async () => {
+    const response = await fetch(fileUrl, { headers: { Range: "bytes=0-0" } });
+    expect(response.status).toBe(206);
+    expect(response.headers.get("content-range")).toBe(`bytes 0-0/${sim.fileInfo(fileName).size}`);
+    expect((await body(response)).length).toBe(1);
+  });
+
+  it("refuses a forwarded Authorization header on a SigV4 URL with 400 (CIV-STO-03: vast-ai/base-image PR #215)", async () => {
+    const response = await fetch(fileUrl, { headers: { Authorization: "Bearer leaked" } });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain("InvalidRequest");
   });
 
   it("serves ranges that join into the whole file", async () => {
@@ -64,7 +93,7 @@ describe("storage bodies", () => {
   });
 
   it("honours If-Range only while the ETag matches", async () => {
-    const etag = (await fetch(fileUrl, { method: "HEAD" })).headers.get("etag") ?? "";
+    const etag = await etagOf(fileUrl);
     const same = await fetch(fileUrl, { headers: { Range: "bytes=10-19", "If-Range": etag } });
     expect(same.status).toBe(206);
     await same.arrayBuffer();
@@ -97,9 +126,9 @@ it("answers 404 NoSuchKey once the catalogue no longer has the object", async ()
 describe("faults", () => {
   it("answers a status fault the given number of times, then normally", async () => {
     sim.addFault({ server: "storage", kind: "status", status: 500, times: 2 });
-    expect((await fetch(fileUrl, { method: "HEAD" })).status).toBe(500);
-    expect((await fetch(fileUrl, { method: "HEAD" })).status).toBe(500);
-    expect((await fetch(fileUrl, { method: "HEAD" })).status).toBe(200);
+    expect((await fetch(cdnUrl, { method: "HEAD" })).status).toBe(500);
+    expect((await fetch(cdnUrl, { method: "HEAD" })).status).toBe(500);
+    expect((await fetch(cdnUrl, { method: "HEAD" })).status).toBe(200);
   });
 
   it("matches faults by path", async () => {
@@ -118,7 +147,7 @@ describe("faults", () => {
 
   it("resets the connection after N bytes, without a HEAD probe using the fault up", async () => {
     sim.addFault({ server: "storage", kind: "resetAt", byte: 100 * KiB });
-    expect((await fetch(fileUrl, { method: "HEAD" })).status).toBe(200);
+    expect((await fetch(cdnUrl, { method: "HEAD" })).status).toBe(200);
     const result = await rawGet(fileUrl);
     expect(result.status).toBe(200);
     expect(result.error).not.toBeNull();
@@ -149,7 +178,7 @@ describe("faults", () => {
   });
 
   it("changes the ETag so an If-Range resume restarts from zero", async () => {
-    const before = (await fetch(fileUrl, { method: "HEAD" })).headers.get("etag") ?? "";
+    const before = await etagOf(fileUrl);
     sim.addFault({ server: "storage", kind: "changeEtag" });
     const resumed = await fetch(fileUrl, { headers: { Range: "bytes=100-", "If-Range": before } });
     expect(resumed.status).toBe(200);
@@ -157,6 +186,7 @@ describe("faults", () => {
     expect(sha256(await body(resumed))).toBe(sim.fileInfo(fileName).sha256);
   });
 
+  // No real storage answers like this (the review found no counterpart); it stays for the downloader's error-page check.
   it("answers 200 text/html instead of the file", async () => {
     sim.addFault({ server: "storage", kind: "html200" });
     const response = await fetch(fileUrl);

@@ -1,4 +1,7 @@
-// The simulated object store: presigned GET/HEAD of generated bodies with Range, ETag, faults and bandwidth caps.
+// The simulated object store: signed GET/HEAD of generated bodies with Range, ETag, faults and bandwidth caps. URLs
+// signed SigV4-style (Civitai's R2, the Hub's Xet bridge) are signed for GET, so a HEAD is refused with 403
+// (adobe/S3Mock#125; hf_transfer PR #1) and a forwarded Authorization header with 400 (R2: vast-ai/base-image PR #215).
+// CloudFront-signed URLs (the Hub's CDN) sign no method.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { SimBody } from "./body";
 import { faultOfKind, type SimFault } from "./faults";
@@ -15,9 +18,16 @@ export function civitaiStoragePath(fileId: number, fileName: string): string {
   return `/civitai/${fileId}/${encodeURIComponent(fileName)}`;
 }
 
-/** Storage path of a Hugging Face file. */
+const encodePath = (path: string) => path.split("/").map(encodeURIComponent).join("/");
+
+/** Storage path of a Hugging Face file on the CDN. */
 export function hfStoragePath(repoId: string, filePath: string): string {
-  return `/hf/${repoId}/${filePath.split("/").map(encodeURIComponent).join("/")}`;
+  return `/hf/${repoId}/${encodePath(filePath)}`;
+}
+
+/** Storage path of a Hugging Face file behind the Xet bridge (`cas-bridge.xethub.hf.co/xet-bridge-us/…`). */
+export function xetStoragePath(repoId: string, filePath: string): string {
+  return `/xet-bridge-us/${repoId}/${encodePath(filePath)}`;
 }
 
 function findObject(state: SimState, path: string): StoredObject | undefined {
@@ -28,7 +38,7 @@ function findObject(state: SimState, path: string): StoredObject | undefined {
     if (!entry || entry.file.name !== rest[1]) return undefined;
     return { key: path, fileName: entry.file.name, body: state.index.civitaiBody(entry.file) };
   }
-  if (area === "hf" && rest.length >= 3) {
+  if ((area === "hf" || area === "xet-bridge-us") && rest.length >= 3) {
     const repo = state.index.hfRepo(`${rest[0]}/${rest[1]}`);
     const file = repo && state.index.hfFile(repo, rest.slice(2).join("/"));
     if (!repo || !file) return undefined;
@@ -44,8 +54,12 @@ function s3Error(res: ServerResponse, status: number, code: string, message: str
 
 export async function handleStorage(state: SimState, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   if (req.method !== "GET" && req.method !== "HEAD") return s3Error(res, 405, "MethodNotAllowed", "Only GET and HEAD");
+  const sigv4 = state.presigner.styleOf(url.searchParams) === "sigv4";
+  if (sigv4 && req.headers.authorization !== undefined) return s3Error(res, 400, "InvalidRequest", "Missing x-amz-content-sha256");
   const refusal = state.presigner.refusal(url.pathname, url.searchParams);
   if (refusal) return s3Error(res, 403, "AccessDenied", refusal);
+  if (sigv4 && req.method === "HEAD")
+    return s3Error(res, 403, "SignatureDoesNotMatch", "The request signature we calculated does not match the signature you provided.");
   const object = findObject(state, url.pathname);
   if (!object) return s3Error(res, 404, "NoSuchKey", "The specified key does not exist.");
 

@@ -7,6 +7,7 @@ import { SettingsPatchSchema } from "../../core/config/schema";
 import { Card, ErrorBox, PageTitle, inputClass, primaryButtonClass } from "../_components/ui";
 import type { AppRouter } from "../../server/trpc/root";
 import { useTRPC } from "../trpc";
+import { ConnectionsPanel } from "./connections-panel";
 import { FIELD_GROUPS, fieldId, toFormValues, toPatch, type FormValues, type SettingField } from "./fields";
 
 type TokenName = "civitai_api_token" | "hf_token";
@@ -110,6 +111,7 @@ function SettingsForm({ view }: { view: SettingsView }) {
             ))}
           </div>
         </Card>
+        <ConnectionsPanel />
       </div>
     </form>
   );

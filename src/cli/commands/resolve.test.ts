@@ -19,6 +19,7 @@ const comfyfixer = (args: string[]) =>
     HF_ENDPOINT: sim.hfUrl,
     COMFYFIXER_CACHE_DIR: join(root, "cache"),
     COMFYFIXER_ALLOW_PRIVATE_NETWORKS: "1",
+    COMFYFIXER_MANAGER_MODEL_LIST: "off",
   });
 
 beforeAll(async () => {
@@ -31,7 +32,7 @@ beforeAll(async () => {
     JSON.stringify({
       nodes: [
         { id: 1, type: "CheckpointLoaderSimple", mode: 0, widgets_values: ["SDXL\\juggernautXL_v9.safetensors"] },
-        { id: 2, type: "VAELoader", mode: 0, widgets_values: ["ae.safetensors"] },
+        { id: 2, type: "UpscaleModelLoader", mode: 0, widgets_values: ["4x_Upscaler.pth"] },
         { id: 3, type: "LoraLoader", mode: 0, widgets_values: ["add_detail.safetensors", 1, 1] },
         { id: 4, type: "LoraLoader", mode: 0, widgets_values: ["nowhere_style.safetensors", 1, 1] },
       ],
@@ -54,9 +55,15 @@ describe("comfyfixer resolve", () => {
     expect(byName("SDXL\\juggernautXL_v9.safetensors").resolution).toMatchObject({
       status: "resolved",
       source: "civitai",
-      url: `${sim.civitaiUrl}/api/download/models/11`,
+      url: `${sim.civitaiUrl}/api/download/models/11?fileId=111`,
     });
-    expect(byName("ae.safetensors").resolution).toMatchObject({ status: "resolved", source: "huggingface", size: 20 * 1024 });
+    expect(byName("4x_Upscaler.pth").resolution).toMatchObject({ status: "resolved", source: "huggingface", size: 5 * 1024 });
+    // What the resolver tried is in the JSON, source by source.
+    expect(byName("nowhere_style.safetensors").resolution?.attempts).toEqual(
+      expect.arrayContaining([
+        { source: "civitai", query: 'search "nowhere style" (types LORA, LoCon, DoRA)', result: '0 models; no file named "nowhere_style.safetensors"' },
+      ]),
+    );
     expect(byName("nowhere_style.safetensors").resolution).toMatchObject({ status: "not_found", source: null, url: null });
     expect(byName("add_detail.safetensors")).toMatchObject({ status: "present" });
     expect(byName("add_detail.safetensors").resolution).toBeUndefined();
@@ -73,7 +80,7 @@ describe("comfyfixer resolve", () => {
   it("prints each answer with its reason for a person", async () => {
     const run = await comfyfixer(["resolve", join(root, "flow.json")]);
     expect(run.stdout).toContain("✓ checkpoints/SDXL\\juggernautXL_v9.safetensors  resolved");
-    expect(run.stdout).toContain('exact file name "ae.safetensors" in huggingface repo sim-labs/flux-vae');
+    expect(run.stdout).toContain('exact file name "4x_Upscaler.pth" in huggingface repo sim-labs/4x-upscaler');
     expect(run.stdout).toContain("✗ loras/nowhere_style.safetensors  not_found");
     expect(run.stdout).toMatch(/4 unique model\(s\), 4 missing: 3 resolved, 1 not found \(cache: \d+ hit/);
   });

@@ -1,16 +1,16 @@
 // `comfyfixer run` as a user runs it: a child process, the upstream simulator over loopback, real files on disk.
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { projectRoot } from "../../core/config/project-root";
-import { modelBaseName, normaliseModelName } from "../../core/model";
+import { modelBaseName } from "../../core/model";
 import { comfyfixer } from "../../test/cli";
 import { simEnv } from "../../test/sim-env";
+import { corpusCatalogue, corpusExpectedPath, readCorpusExpected } from "../../test/fixtures/corpus";
 import {
-  catalogueFromExpected,
+  type CorpusCatalogue,
   type ExpectedModels,
   DEMO_AMBIGUOUS_FILE,
   demoCatalogue,
@@ -18,6 +18,8 @@ import {
   type UpstreamSim,
   DEMO_PRESENT_FILES,
   demoWorkflows,
+  checkpoint,
+  uiWorkflow,
 } from "../../test/sim";
 
 type ReportModel = {
@@ -29,6 +31,7 @@ type ReportModel = {
   bytes: number;
   error: string | null;
   active: boolean;
+  resolution?: { reason: string; attempts?: Array<{ source: string; query: string; result: string }> } | null;
 };
 type Report = { workflows: Array<{ path: string; models: ReportModel[] }>; summary: Record<string, number> };
 
@@ -96,6 +99,25 @@ describe("comfyfixer run (in-process)", () => {
     expect(existsSync(join(fresh, "checkpoints"))).toBe(false);
   });
 
+  it("installs a non-primary Civitai file (a .ckpt beside the .safetensors) byte for byte, and says what it tried (review finding 1)", async () => {
+    await writeFile(join(scratch, "ckpt.json"), uiWorkflow([checkpoint("dreamshaper_8.ckpt")]));
+    const run = await comfyfixer(["run", join(scratch, "ckpt.json"), "--models-dir", join(scratch, "ckpt-models"), "--json"], env());
+    expect(run.code, run.stderr).toBe(0);
+    const [model] = models(JSON.parse(run.stdout) as Report);
+    const ckpt = sim.fileInfo({ civitaiFileId: 9003 });
+    expect(model).toMatchObject({ status: "installed", sha256: ckpt.sha256, bytes: ckpt.size });
+    expect(sha256(await readFile(model!.path!))).toBe(ckpt.sha256);
+    expect(model!.resolution?.attempts).toEqual(
+      expect.arrayContaining([
+        {
+          source: "civitai",
+          query: 'search "dreamshaper" (types Checkpoint, Other)',
+          result: '1 models; "dreamshaper_8.ckpt" in civitai model "DreamShaper" version "8"',
+        },
+      ]),
+    );
+  });
+
   it("exits 2 with the usage for bad flags", async () => {
     const run = await comfyfixer(["run", join(scratch, "workflows"), "--concurrency", "11", "--models-dir", scratch]);
     expect(run.code).toBe(2);
@@ -104,19 +126,20 @@ describe("comfyfixer run (in-process)", () => {
   });
 });
 
-const corpusDir = resolve(projectRoot(), "../shared/corpus");
-
 // Needs the shared corpus of real public workflows (absent from a fresh clone of this project).
-describe.skipIf(!existsSync(join(corpusDir, "expected.json")))("comfyfixer run on real corpus workflows", () => {
+describe.skipIf(!readCorpusExpected())("comfyfixer run on real corpus workflows", () => {
   let sim: UpstreamSim;
   let scratch: string;
-  const expected = (existsSync(join(corpusDir, "expected.json")) ? JSON.parse(readFileSync(join(corpusDir, "expected.json"), "utf8")) : {}) as ExpectedModels;
+  let catalogue: CorpusCatalogue;
+  const expected = readCorpusExpected() ?? ({} as ExpectedModels);
+  const corpusDir = dirname(corpusExpectedPath());
   const files = Object.keys(expected)
     .filter((file) => expected[file]!.length >= 2 && expected[file]!.length <= 6)
     .slice(0, 4);
 
   beforeAll(async () => {
-    sim = await startUpstreamSim({ catalogue: catalogueFromExpected(expected, { sizeBytes: 32 * 1024 }) });
+    catalogue = corpusCatalogue(expected, { sizeBytes: 32 * 1024 });
+    sim = await startUpstreamSim({ catalogue });
     scratch = await mkdtemp(join(tmpdir(), "cf-cli-corpus-"));
   });
   afterAll(async () => {
@@ -124,19 +147,28 @@ describe.skipIf(!existsSync(join(corpusDir, "expected.json")))("comfyfixer run o
     if (scratch) await rm(scratch, { recursive: true, force: true });
   });
 
-  it("installs every model the workflows need into its folder, verified", async () => {
+  it("installs every model it can find as the real sites name things, verified, and says why for the others", async () => {
     const run = await comfyfixer(
       ["run", ...files.map((file) => join(corpusDir, "workflows", file)), "--models-dir", join(scratch, "models"), "--json", "--include-inactive"],
       { ...simEnv(sim), COMFYFIXER_CACHE_DIR: join(scratch, "cache") },
     );
     const report = JSON.parse(run.stdout) as Report;
-    const wanted = new Set(files.flatMap((file) => expected[file]!.map((model) => `${model.folder}/${normaliseModelName(model.name)}`)));
-    const got = models(report)
-      .filter((model) => model.status === "installed")
-      .map((model) => `${model.folder}/${normaliseModelName(model.name)}`);
-    const notInstalled = models(report).filter((model) => model.status !== "installed" && model.status !== "present");
-    expect(notInstalled, JSON.stringify(notInstalled, null, 2)).toEqual([]);
-    expect(new Set(got)).toEqual(wanted);
-    expect(run.code).toBe(0);
+    const installed = models(report).filter((model) => model.status === "installed");
+    for (const model of installed) expect(sha256(await readFile(model.path!)), model.name).toBe(model.sha256);
+    // What a workflow links, or the known-models index knows, is always found.
+    const findable = new Set(
+      catalogue.placements
+        .filter((placed) => placed.how === "workflow-link" || placed.how === "known-location")
+        .map((placed) => `${placed.folder}/${placed.fileName}`),
+    );
+    const missed = models(report).filter(
+      (model) => findable.has(`${model.folder}/${modelBaseName(model.name)}`) && model.status !== "installed" && model.status !== "present",
+    );
+    expect(missed, JSON.stringify(missed, null, 2)).toEqual([]);
+    for (const model of models(report).filter((entry) => !["installed", "present"].includes(entry.status))) {
+      expect(model.error ?? model.resolution?.reason, model.name).toBeTruthy();
+    }
+    expect(run.code).toBe(models(report).every((model) => ["installed", "present"].includes(model.status)) ? 0 : 3);
+    expect(installed.length).toBeGreaterThan(0);
   });
 });

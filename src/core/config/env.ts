@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { z } from "zod";
 import type { ApiTokens } from "../net/auth";
 import type { UpstreamEndpoints } from "../net/endpoints";
+import { COMFYUI_MANAGER_MODEL_LIST } from "../resolve/manager-list";
 
 export type RawEnv = Readonly<Record<string, string | undefined>>;
 
@@ -44,6 +45,9 @@ const EngineEnvSchema = z.object({
   COMFYFIXER_CACHE_DIR: optional,
   XDG_CACHE_HOME: optional,
   COMFYUI_MODELS_DIR: optional,
+  COMFYFIXER_MANAGER_MODEL_LIST: optional.pipe(
+    z.union([z.enum(["off", "0"]), z.url('must be a URL or "off"').regex(/^https?:\/\//i, 'must be an http(s) URL or "off"')]).optional(),
+  ),
 });
 
 export type EngineEnv = {
@@ -59,6 +63,8 @@ export type EngineEnv = {
   cacheDir: string;
   /** COMFYUI_MODELS_DIR, the models folder when no other is given. */
   modelsDir: string | undefined;
+  /** Model lists read besides the settings' own: ComfyUI-Manager's published list unless COMFYFIXER_MANAGER_MODEL_LIST says otherwise. */
+  defaultModelLists: string[];
   /** Every variable, for `$VAR` in extra_model_paths.yaml (ComfyUI expands them with os.path.expandvars). */
   variables: RawEnv;
 };
@@ -85,6 +91,10 @@ export function parseEngineEnv(env: RawEnv): EngineEnv {
     allowPrivateNetworks: values.COMFYFIXER_ALLOW_PRIVATE_NETWORKS,
     cacheDir: values.COMFYFIXER_CACHE_DIR ?? join(values.XDG_CACHE_HOME ?? join(homedir(), ".cache"), "comfyfixer"),
     modelsDir: values.COMFYUI_MODELS_DIR,
+    defaultModelLists:
+      values.COMFYFIXER_MANAGER_MODEL_LIST === "off" || values.COMFYFIXER_MANAGER_MODEL_LIST === "0"
+        ? []
+        : [values.COMFYFIXER_MANAGER_MODEL_LIST ?? COMFYUI_MANAGER_MODEL_LIST],
     variables: { ...env },
   };
 }

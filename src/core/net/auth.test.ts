@@ -27,6 +27,21 @@ describe("authorizationFor", () => {
   });
 });
 
+describe("review finding 5: a Hugging Face mirror (HF_ENDPOINT=https://hf-mirror.com)", () => {
+  const mirror = parseEngineEnv({ HF_ENDPOINT: "https://hf-mirror.com" }).endpoints;
+
+  // hf-mirror.com 30x's to huggingface.co outside China (jundot/omlx PR #1339; huggingface_hub PR #4739 keeps the token
+  // on "a known Hub host"): the token must survive that hop, or gated files are refused there.
+  it("keeps the HF token on the mirror and on huggingface.co after the mirror redirects there", () => {
+    expect(authorizationFor(new URL("https://hf-mirror.com/org/gated/resolve/main/x.safetensors"), tokens, mirror)).toBe("Bearer hf_456");
+    expect(authorizationFor(new URL("https://huggingface.co/org/gated/resolve/main/x.safetensors"), tokens, mirror)).toBe("Bearer hf_456");
+  });
+
+  it("never sends it to the mirror's storage hosts (cas-bridge.xethub.hf-mirror.com, padeoe/hf-mirror-site#51)", () => {
+    expect(authorizationFor(new URL("https://cas-bridge.xethub.hf-mirror.com/xet-bridge-us/x"), tokens, mirror)).toBeNull();
+  });
+});
+
 describe("redactSecrets", () => {
   it("hides tokens and token= query parameters", () => {
     const text = "GET https://civitai.com/x?token=abc&y=1 failed with Bearer civ-123 and hf_456";

@@ -21,3 +21,17 @@ describe("onConfiguredEndpoint", () => {
     expect(onConfiguredEndpoint("not a url", mirror)).toBe("not a url");
   });
 });
+
+describe("review finding 12: civitai.red links", () => {
+  // civitai.com and civitai.red serve one deployment, but for a day in 2026-04 /api/v1 on civitai.com was SFW-only
+  // (civitai/civitai 9ac02bc395), so a link stays on the colour it names unless the operator moved Civitai elsewhere.
+  it("stays on civitai.red with the default endpoint, and moves onto a configured mirror", () => {
+    const defaults = parseEngineEnv({}).endpoints;
+    expect(onConfiguredEndpoint("https://civitai.red/api/download/models/12?type=Model", defaults)).toBe(
+      "https://civitai.red/api/download/models/12?type=Model",
+    );
+    expect(
+      onConfiguredEndpoint("https://civitai.red/api/download/models/12", parseEngineEnv({ CIVITAI_BASE_URL: "https://civitai.mirror.example" }).endpoints),
+    ).toBe("https://civitai.mirror.example/api/download/models/12");
+  });
+});

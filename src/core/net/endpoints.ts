@@ -12,7 +12,10 @@ export function endpointUrl(base: URL, path: string): URL {
 
 /**
  * A Civitai or Hugging Face URL moved onto the configured endpoint, as Hugging Face's own tools do with HF_ENDPOINT:
- * a workflow's huggingface.co link then goes to the team's mirror (or the simulator). Other URLs are unchanged.
+ * a workflow's huggingface.co link then goes to the team's mirror (or the simulator). When the endpoint is one of the
+ * service's own hosts, a link stays on the host it names: civitai.com and civitai.red serve one deployment, but for a
+ * day in 2026-04 the API on civitai.com was SFW-only (civitai/civitai 9ac02bc395), so a .red link is kept. Other URLs
+ * are unchanged.
  */
 export function onConfiguredEndpoint(url: string, endpoints: UpstreamEndpoints): string {
   let parsed: URL;
@@ -22,7 +25,9 @@ export function onConfiguredEndpoint(url: string, endpoints: UpstreamEndpoints):
     return url;
   }
   const hostname = parsed.hostname.toLowerCase().replace(/^www\./, "");
-  const endpoint = CIVITAI_HOSTS.includes(hostname) ? endpoints.civitai : HUGGING_FACE_HOSTS.includes(hostname) ? endpoints.huggingface : null;
-  if (!endpoint || endpoint.host === parsed.host) return url;
+  const hosts = CIVITAI_HOSTS.includes(hostname) ? CIVITAI_HOSTS : HUGGING_FACE_HOSTS.includes(hostname) ? HUGGING_FACE_HOSTS : null;
+  const endpoint = hosts === CIVITAI_HOSTS ? endpoints.civitai : hosts ? endpoints.huggingface : null;
+  if (!hosts || !endpoint || endpoint.host === parsed.host) return url;
+  if (hosts.includes(endpoint.hostname.toLowerCase().replace(/^www\./, "")) && endpoint.protocol === "https:") return url;
   return endpointUrl(endpoint, parsed.pathname).toString() + parsed.search + parsed.hash;
 }

@@ -76,3 +76,18 @@ describe("assertUrlAllowed", () => {
     await expect(assertUrlAllowed(new URL("http://127.0.0.1:9998/x"), trusting)).rejects.toThrow(BlockedUrlError);
   });
 });
+
+describe("review finding 5: storage below a mirror's domain", () => {
+  it("allows cas-bridge.xethub.hf-mirror.com when HF_ENDPOINT is https://hf-mirror.com (padeoe/hf-mirror-site#51), and only then", () => {
+    const mirror = hostPolicyFor({ allowed_hosts: ["*.hf.co"], allow_private_networks: false }, parseEngineEnv({ HF_ENDPOINT: "https://hf-mirror.com" }));
+    expect(isHostAllowed(new URL("https://cas-bridge.xethub.hf-mirror.com/xet-bridge-us/x"), mirror)).toBe(true);
+    expect(isHostAllowed(new URL("https://hf-mirror.com.evil.net/x"), mirror)).toBe(false);
+    const real = hostPolicyFor({ allowed_hosts: ["*.hf.co"], allow_private_networks: false }, parseEngineEnv({}));
+    expect(isHostAllowed(new URL("https://cas-bridge.xethub.hf-mirror.com/x"), real)).toBe(false);
+  });
+
+  it("adds no pattern for an endpoint on an address (the simulator, a LAN mirror)", () => {
+    const local = hostPolicy({ allowedHosts: [], allowPrivateNetworks: false, endpoints: parseEngineEnv({ HF_ENDPOINT: "http://127.0.0.1:9999" }).endpoints });
+    expect(local.allowedHosts.some((pattern) => pattern.includes("127.0.0.1"))).toBe(false);
+  });
+});

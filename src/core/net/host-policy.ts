@@ -18,9 +18,21 @@ export class BlockedUrlError extends Error {
   }
 }
 
+/**
+ * Storage below a configured endpoint's own domain: a mirror such as hf-mirror.com redirects /resolve to
+ * cas-bridge.xethub.hf-mirror.com (padeoe/hf-mirror-site#51), as huggingface.co does to *.hf.co. Tokens never follow
+ * (auth.ts sends them to the endpoint's own host only).
+ */
+function endpointStorageHosts(endpoints: UpstreamEndpoints): string[] {
+  return [endpoints.civitai, endpoints.huggingface]
+    .map((endpoint) => endpoint.hostname.toLowerCase().replace(/^www\./, ""))
+    .filter((hostname) => isIP(hostname.replace(/^\[|\]$/g, "")) === 0 && hostname !== "localhost" && hostname.includes("."))
+    .map((hostname) => `*.${hostname}`);
+}
+
 export function hostPolicy(options: { allowedHosts: string[]; allowPrivateNetworks: boolean; endpoints: UpstreamEndpoints }): HostPolicy {
   return {
-    allowedHosts: options.allowedHosts,
+    allowedHosts: [...new Set([...options.allowedHosts, ...endpointStorageHosts(options.endpoints)])],
     trustedHosts: [options.endpoints.civitai.host, options.endpoints.huggingface.host],
     allowPrivateNetworks: options.allowPrivateNetworks,
   };

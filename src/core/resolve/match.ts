@@ -48,35 +48,3 @@ export function matchName(wanted: string, candidatePath: string): MatchKind {
   if (wantedStem.length >= 3 && wantedStem === normalisedStem(candidateBase)) return "similar";
   return "none";
 }
-
-const NOISE_TOKENS = new Set([
-  "fp16",
-  "fp32",
-  "bf16",
-  "fp8",
-  "e4m3fn",
-  "e5m2",
-  "scaled",
-  "pruned",
-  "emaonly",
-  "ema",
-  "safetensors",
-  "ckpt",
-  "full",
-  "q4",
-  "q5",
-  "q6",
-  "q8",
-  "0",
-  "k",
-  "m",
-  "s",
-]);
-
-/** Words of a file name that say what the model is, without precision and format words. */
-export function meaningfulWords(name: string): string[] {
-  return fileStem(name)
-    .split(/[^A-Za-z0-9.]+/)
-    .map((word) => word.replace(/^\.+|\.+$/g, ""))
-    .filter((word) => word && !NOISE_TOKENS.has(word.toLowerCase()));
-}

@@ -5,6 +5,7 @@ import type { ApiTokens } from "../net/auth";
 import type { UpstreamEndpoints } from "../net/endpoints";
 import type { HostPolicy } from "../net/host-policy";
 import type { HttpClient } from "../net/http";
+import type { KnownModelsIndex } from "./known-models/index-data";
 
 /** Every upstream answer is kept here; TTL, on/off switch and size cap are the store's business. */
 export type SearchCache = {
@@ -22,6 +23,10 @@ export type ResolverOptions = {
   tokens: ApiTokens;
   endpoints: UpstreamEndpoints;
   cache: SearchCache;
+  /** The known-models index to consult before any search (default: the shipped config/known-models.json). */
+  knownModels?: KnownModelsIndex;
+  /** Model lists read besides the settings' own: ComfyUI-Manager's published list, unless switched off. */
+  defaultModelLists?: readonly string[];
   log?: (level: ResolverLogLevel, message: string) => void;
 };
 

@@ -15,12 +15,32 @@ export type UpstreamResponse = {
 
 export type RequestOptions = {
   method?: "GET" | "HEAD";
+  /** Extra request headers (a Range probe). */
+  headers?: Record<string, string>;
   /** "manual" (the default) returns 3xx answers as they are, so redirects can be checked host by host. */
   redirect?: "manual" | "follow";
   /** False: the body is not read; "text-only": read only JSON, HTML or text answers (never a file). */
   readBody?: boolean | "text-only";
   signal?: AbortSignal;
 };
+
+/** A Cloudflare managed challenge: 403 with `cf-mitigated: challenge` (Cloudflare's docs, cloudflare-docs PR #8590). */
+export function isCloudflareChallenge(answer: { status: number; headers: Record<string, string> }): boolean {
+  return answer.status === 403 && answer.headers["cf-mitigated"]?.toLowerCase() === "challenge";
+}
+
+/** What to tell a user whose request met a Cloudflare challenge. */
+export function cloudflareChallengeMessage(host: string): string {
+  return `${host} answered with Cloudflare's bot check (403, cf-mitigated: challenge) instead of its API: try again later or from another network`;
+}
+
+/** The answer was not the service's own (a Cloudflare challenge in front of it). */
+export class UpstreamBlockedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "UpstreamBlockedError";
+  }
+}
 
 /** The host could not be reached at all; remembered for the resolver's lifetime. */
 export class HostUnreachableError extends Error {
@@ -72,7 +92,7 @@ export function createUpstreamClient(options: UpstreamClientOptions) {
     stats.byHost[url.host] = (stats.byHost[url.host] ?? 0) + 1;
     const response = await http.request(url, {
       method: request.method ?? "GET",
-      headers: { accept: "application/json, */*;q=0.5" },
+      headers: { accept: "application/json, */*;q=0.5", ...request.headers },
       redirect: request.redirect ?? "manual",
       signal: request.signal ? AbortSignal.any([request.signal, timeout]) : timeout,
     });
@@ -112,6 +132,8 @@ export function createUpstreamClient(options: UpstreamClientOptions) {
     const known = unreachable.get(url.host);
     if (known) throw new HostUnreachableError(url.host, known);
     return limitFor(url.host)(async () => {
+      // Queued behind the host's limit while its caller gave up: nothing to ask any more.
+      if (request.signal?.aborted) throw request.signal.reason;
       for (let attemptNumber = 0; ; attemptNumber++) {
         const already = unreachable.get(url.host);
         if (already) throw new HostUnreachableError(url.host, already);
@@ -187,16 +209,58 @@ export function createUpstreamClient(options: UpstreamClientOptions) {
   /** Cache key of a request: the URL and whether a token went with it (answers differ with one). */
   const keyFor = (kind: string, url: URL) => `${kind} ${url.href} ${http.sendsToken(url) ? "auth" : "anon"}`;
 
-  /** A GET of a JSON API; 2xx and 404 answers are cached (the body only), others are not. */
-  function getJson(url: URL, signal?: AbortSignal): Promise<{ status: number; body: unknown; headers: Record<string, string> }> {
-    return cached(
-      keyFor("GET", url),
-      async () => {
-        const response = await requestFollowingRedirects(url, signal);
-        return { status: response.status, body: response.body, headers: pickHeaders(response.headers) };
-      },
-      (answer) => (answer.status >= 200 && answer.status < 300) || answer.status === 404,
-    );
+  type Shared = { answer: Promise<JsonAnswer>; waiters: number; stop: AbortController };
+  const inFlight = new Map<string, Shared>();
+
+  /** Waits for a shared request; the request itself stops only when every caller waiting for it has given up. */
+  function waitFor(key: string, shared: Shared, signal: AbortSignal | undefined): Promise<JsonAnswer> {
+    shared.waiters++;
+    if (!signal) return shared.answer;
+    return new Promise<JsonAnswer>((resolve, reject) => {
+      const onAbort = () => {
+        if (--shared.waiters === 0 && inFlight.get(key) === shared) {
+          inFlight.delete(key);
+          shared.stop.abort(signal.reason);
+        }
+        reject(signal.reason);
+      };
+      if (signal.aborted) return onAbort();
+      signal.addEventListener("abort", onAbort, { once: true });
+      shared.answer.then(
+        (value) => (signal.removeEventListener("abort", onAbort), resolve(value)),
+        (error: unknown) => (signal.removeEventListener("abort", onAbort), reject(error)),
+      );
+    });
+  }
+
+  /**
+   * A GET of a JSON API; 2xx and 404 answers are cached (the body only), others are not. Callers asking for the same
+   * URL at once share one request. A Cloudflare challenge throws UpstreamBlockedError.
+   */
+  async function getJson(url: URL, signal?: AbortSignal): Promise<JsonAnswer> {
+    const key = keyFor("GET", url);
+    let shared = inFlight.get(key);
+    if (!shared) {
+      const stop = new AbortController();
+      const answer = cached(
+        key,
+        async () => {
+          const response = await requestFollowingRedirects(url, stop.signal);
+          return { status: response.status, body: response.body, headers: pickHeaders(response.headers) };
+        },
+        (value) => (value.status >= 200 && value.status < 300) || value.status === 404,
+      ).finally(() => {
+        if (inFlight.get(key) === current) inFlight.delete(key);
+      });
+      // Nobody may be waiting any more when it fails (all gave up): that rejection is expected.
+      answer.catch(() => undefined);
+      const current: Shared = { answer, waiters: 0, stop };
+      shared = current;
+      inFlight.set(key, current);
+    }
+    const answer = await waitFor(key, shared, signal);
+    if (isCloudflareChallenge(answer)) throw new UpstreamBlockedError(cloudflareChallengeMessage(url.host));
+    return answer;
   }
 
   return {
@@ -204,13 +268,27 @@ export function createUpstreamClient(options: UpstreamClientOptions) {
     getJson,
     cached,
     keyFor,
+    sendsToken: http.sendsToken,
     redact,
     unreachableMessage: (host: string) => unreachable.get(host),
     stats: (): ResolverStats => ({ ...stats, byHost: { ...stats.byHost } }),
   };
 }
 
-const KEPT_HEADERS = ["content-type", "x-error-code", "x-error-message", "x-linked-size", "x-linked-etag", "content-length", "location", "link"];
+export type JsonAnswer = { status: number; body: unknown; headers: Record<string, string> };
+
+const KEPT_HEADERS = [
+  "content-type",
+  "x-error-code",
+  "x-error-message",
+  "x-linked-size",
+  "x-linked-etag",
+  "content-length",
+  "content-range",
+  "location",
+  "link",
+  "cf-mitigated",
+];
 
 function pickHeaders(headers: Record<string, string>): Record<string, string> {
   return Object.fromEntries(KEPT_HEADERS.filter((name) => headers[name] !== undefined).map((name) => [name, headers[name]!]));

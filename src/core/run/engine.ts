@@ -17,7 +17,7 @@ export type Engine = { resolver: Resolver; downloader: Downloader; close(): Prom
 
 export type EngineOptions = {
   settings: Settings;
-  env: Pick<EngineEnv, "endpoints" | "extraAllowedHosts" | "allowPrivateNetworks">;
+  env: Pick<EngineEnv, "endpoints" | "extraAllowedHosts" | "allowPrivateNetworks" | "defaultModelLists">;
   /** The tokens to use: the environment's in the CLI, the saved ones on a server. */
   tokens: ApiTokens;
   searchCache: SearchCache;
@@ -31,7 +31,16 @@ export function createEngine(options: EngineOptions): Engine {
   const policy = hostPolicyFor(settings.download, env);
   const http = createHttpClient({ policy, tokens, endpoints: env.endpoints, userAgent: USER_AGENT });
   const hasher = createHasher();
-  const resolver = createResolver({ settings, http, policy, tokens, endpoints: env.endpoints, cache: options.searchCache, log: options.log });
+  const resolver = createResolver({
+    settings,
+    http,
+    policy,
+    tokens,
+    endpoints: env.endpoints,
+    cache: options.searchCache,
+    defaultModelLists: env.defaultModelLists,
+    log: options.log,
+  });
   const downloader = createDownloader({ settings: settings.download, http, hasher, lock: options.targetLock, log: options.log });
   return {
     resolver,

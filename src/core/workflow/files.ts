@@ -3,6 +3,7 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import { extname, join } from "node:path";
 import { analyzeWorkflowText, failedAnalysis, type AnalyzeOptions, type WorkflowAnalysis } from "./analyze";
 import { isPng, isWebp, readPngWorkflow, readWebpWorkflow, type EmbeddedWorkflow } from "./image";
+import { attachImageHashes, imageModelHashes } from "./image-hashes";
 import { errorMessage } from "../error-message";
 
 const WORKFLOW_EXTENSIONS = new Set([".json", ".png", ".webp"]);
@@ -21,7 +22,11 @@ function analyseEmbedded(found: EmbeddedWorkflow, path: string, kind: string, op
   let last: WorkflowAnalysis | null = null;
   for (const text of texts) {
     last = analyzeWorkflowText(text, path, options);
-    if (!last.error) return last;
+    if (!last.error) {
+      // Hashes in the image's generation parameters name the exact files, for Civitai's by-hash lookup.
+      if (found.parameters) attachImageHashes(last.models, imageModelHashes(found.parameters));
+      return last;
+    }
   }
   return (
     last ?? failedAnalysis(path, `This ${kind} image has no ComfyUI workflow in its metadata (it was not saved by ComfyUI, or the metadata was stripped).`)

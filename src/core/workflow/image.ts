@@ -1,8 +1,11 @@
 // Reads the workflow ComfyUI embeds in the images it saves: PNG text chunks and WebP EXIF strings.
 import { inflateSync } from "node:zlib";
 
-/** The texts ComfyUI stores with an image: `workflow` (UI format) and `prompt` (API format). */
-export type EmbeddedWorkflow = { workflow?: string; prompt?: string };
+/**
+ * The texts stored with an image: ComfyUI's `workflow` (UI format) and `prompt` (API format), and the A1111-style
+ * `parameters` that image-saver nodes add (with model hashes).
+ */
+export type EmbeddedWorkflow = { workflow?: string; prompt?: string; parameters?: string };
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const latin1 = new TextDecoder("latin1");
@@ -17,7 +20,7 @@ export function isWebp(bytes: Uint8Array): boolean {
 }
 
 function keep(found: EmbeddedWorkflow, keyword: string, text: string): void {
-  if ((keyword === "workflow" || keyword === "prompt") && found[keyword] === undefined) found[keyword] = text;
+  if ((keyword === "workflow" || keyword === "prompt" || keyword === "parameters") && found[keyword] === undefined) found[keyword] = text;
 }
 
 function readPngTextChunk(type: string, data: Uint8Array, found: EmbeddedWorkflow): void {

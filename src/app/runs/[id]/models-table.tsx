@@ -9,6 +9,7 @@ import { StatusChip } from "../../_components/status-chip";
 import { secondaryButtonClass, TableHead } from "../../_components/ui";
 import type { ModelSpeed } from "../run-events";
 import { CandidatePicker } from "./candidate-picker";
+import { ResolutionAttempts } from "./resolution-attempts";
 
 const SHOWS_PROGRESS: ReadonlySet<string> = new Set(["downloading", "verifying", "installed", "failed"]);
 /** Statuses a person can settle by choosing a candidate or pasting a URL (the server's rule too). */
@@ -50,6 +51,7 @@ export function ModelsTable({
                     <span className="font-mono text-xs break-all">{model.name}</span>
                     {!model.active && <span className="ml-2 text-xs text-zinc-500">(bypassed node)</span>}
                     {model.error && <p className="mt-0.5 text-xs text-red-600 dark:text-red-400">{model.error}</p>}
+                    <ResolutionAttempts model={model} />
                   </td>
                   <td className="py-2 pr-3 text-xs">{model.folder || "unknown"}</td>
                   <td className="py-2 pr-3">

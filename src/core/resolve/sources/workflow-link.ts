@@ -1,24 +1,30 @@
-// Source 1: the download links the workflow itself gives (properties.models[].url and friends).
-import type { Candidate } from "../../model";
+// Source: the download links the workflow itself gives (properties.models[].url and friends). The first usable link
+// that names this file is trusted; a link whose path names another file is only offered to a person.
+import type { Candidate, ResolutionAttempt } from "../../model";
 import { linksNaming } from "../../workflow/metadata";
 import { linkRefusal, parseUrl, urlFileName } from "../link-policy";
 import { knownHash, matchName } from "../match";
-import { resolvedFrom, type ResolutionSourceModule, type SourceOutcome } from "../outcome";
+import { TRUST, type Finding, type ResolutionSourceModule, type SourceFindings } from "../outcome";
 
 export const workflowLinkSource: ResolutionSourceModule = {
   source: "workflow",
-  async find(context): Promise<SourceOutcome> {
+  async find(context): Promise<SourceFindings> {
     const problems: string[] = [];
-    const similar: Candidate[] = [];
+    const findings: Finding[] = [];
+    const attempts: ResolutionAttempt[] = [];
+    const tried = (query: string, result: string) => attempts.push({ source: "workflow", query, result });
     for (const link of linksNaming(context.ref, context.links)) {
       const url = parseUrl(link.url ?? "");
       if (!url) {
         problems.push(`the workflow's link for "${context.wanted}" is not a valid URL`);
+        tried(link.url ?? "", "not a valid URL");
         continue;
       }
+      const shown = `${url.host}${url.pathname}`;
       const refusal = linkRefusal(url, context.policy);
       if (refusal) {
         problems.push(`the workflow's link ${url.origin}${url.pathname} was not used: ${refusal}`);
+        tried(shown, `not used: ${refusal}`);
         continue;
       }
       const hash = knownHash(link.hash) ?? context.hash;
@@ -31,13 +37,11 @@ export const workflowLinkSource: ResolutionSourceModule = {
         size: null,
         page: null,
       };
-      // Trusted for the file it names: a link whose path names another file is only a suggestion.
-      if (named && matchName(context.wanted, named) !== "exact") {
-        similar.push(candidate);
-        continue;
-      }
-      return { resolution: resolvedFrom(candidate, `the workflow links "${context.wanted}" to ${url.host}${url.pathname}`) };
+      const exact = !named || matchName(context.wanted, named) === "exact";
+      findings.push({ candidate, exact, trust: TRUST.known, where: `the workflow's link ${shown}` });
+      tried(shown, exact ? "names this file" : `names another file ("${named}")`);
+      if (exact) break;
     }
-    return { similar, problems };
+    return { findings, attempts, problems };
   },
 };

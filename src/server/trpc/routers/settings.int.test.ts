@@ -1,9 +1,12 @@
 import { TRPCError } from "@trpc/server";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultSettings } from "../../../core/config/settings";
 import { useTestDatabase } from "../../../test/database";
 import { createContextInner } from "../init";
 import { createCaller } from "../root";
+import { resolverCatalogue, startSim } from "../../../test/fixtures/resolve";
+import { simEnv } from "../../../test/sim-env";
+import type { UpstreamSim } from "../../../test/sim";
 
 describe("settings router", () => {
   const database = useTestDatabase();
@@ -39,5 +42,25 @@ describe("settings router", () => {
     expect(view.tokens.hf_token).toEqual({ set: true, hint: "1234" });
     const cleared = await caller().settings.update({ tokens: { hf_token: null } });
     expect(cleared.tokens.hf_token.set).toBe(false);
+  });
+});
+
+describe("settings.checkConnections", () => {
+  const database = useTestDatabase();
+  let sim: UpstreamSim;
+  const HF_TOKEN = "hf_saved_token_abcdefghijklmnop";
+  beforeAll(async () => {
+    sim = await startSim(resolverCatalogue(), { hfToken: HF_TOKEN, hfAccount: { name: "team-bot" } });
+  });
+  afterAll(() => sim?.close());
+
+  it("checks the endpoints with the saved tokens and names the account, never the token", async () => {
+    const caller = createCaller(createContextInner({ db: database.db, env: database.env(simEnv(sim)) }));
+    await caller.settings.update({ tokens: { hf_token: HF_TOKEN, civitai_api_token: "not-a-key" } });
+    const report = await caller.settings.checkConnections();
+    expect(JSON.stringify(report)).not.toContain(HF_TOKEN);
+    expect(report.services[0]).toMatchObject({ service: "huggingface", endpoint: sim.hfUrl, reachable: true, token: { accepted: true, account: "team-bot" } });
+    expect(report.services[1]).toMatchObject({ service: "civitai", reachable: true, token: { accepted: false } });
+    expect(report.ok).toBe(false);
   });
 });

@@ -1,6 +1,8 @@
-// settings.get / settings.update: the settings page's procedures. Tokens are write-only.
+// settings.get / settings.update / settings.checkConnections: the settings page's procedures. Tokens are write-only.
 import { z } from "zod";
 import { SettingsPatchSchema, SettingsSchema } from "../../../core/config/settings";
+import { DoctorReportSchema } from "../../../core/doctor/check-upstreams";
+import { checkConnections } from "../../services/doctor";
 import { getMaskedTokens, getSettings, TokenPatchSchema, updateSettings, updateTokens } from "../../services/settings";
 import { publicProcedure, router } from "../init";
 
@@ -24,4 +26,6 @@ export const settingsRouter = router({
       if (tokens) await updateTokens(ctx.db, tokens);
       return { settings, tokens: await getMaskedTokens(ctx.db) };
     }),
+  /** Reaches Hugging Face and Civitai with the saved tokens, as `comfyfixer doctor` does (never returns a token). */
+  checkConnections: publicProcedure.output(DoctorReportSchema).mutation(({ ctx }) => checkConnections(ctx.db, ctx.env)),
 });
