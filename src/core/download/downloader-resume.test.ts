@@ -45,7 +45,7 @@ describe("downloader: cancel and resume", () => {
 
     expect(resumed).toMatchObject({ status: "installed", sha256: job.expectedSha256 });
     expect(await sha256Of(job.target.absolutePath)).toBe(job.expectedSha256);
-    // The bytes come from storage (the source's redirect is asked first, outside the download slot).
+    // The first request for bytes (at storage, after the source's redirect) resumes where the .part stopped.
     const [first] = harness.storageRequests("big.safetensors");
     expect(first?.headers.range).toMatch(/^bytes=[1-9]\d*-/);
     expect(first?.headers["if-range"]).toMatch(/^"/);

@@ -60,10 +60,17 @@ export function createDownloader(options: DownloaderOptions): Downloader {
     return slot;
   };
 
-  /** One attempt: find where the bytes are (outside a slot: an API's answer time is not slot time), then move them. */
+  /**
+   * One attempt. With a slot free, the transfer starts at once and follows the redirects itself; when it must wait,
+   * it first asks the source where the bytes are, so that API answer overlaps the other files' transfers.
+   */
   async function attempt(context: TransferContext, source: URL, target: Parameters<typeof transferToPart>[2], onSlot: () => Promise<void>) {
-    const storage = await prepareSource(http, source, context.signal);
-    const freeSlot = await slots.acquire(target.expectedSize, context.signal);
+    let storage = source;
+    let freeSlot = slots.tryAcquire();
+    if (!freeSlot) {
+      storage = await prepareSource(http, source, context.signal);
+      freeSlot = await slots.acquire(target.expectedSize, context.signal);
+    }
     try {
       await onSlot();
       return await transferToPart(context, storage, target);

@@ -15,7 +15,8 @@ const MAX_SAME_HOST_HOPS = 5;
 export async function prepareSource(http: HttpClient, origin: URL, signal: AbortSignal): Promise<URL> {
   let current = origin;
   for (let hop = 0; hop < MAX_SAME_HOST_HOPS; hop++) {
-    const answer = await http.request(current, { redirect: "manual", signal });
+    // One byte if the source serves the file itself: the transfer asks again with its own range.
+    const answer = await http.request(current, { redirect: "manual", signal, headers: { range: "bytes=0-0" } });
     await discard(answer.body);
     const location = answer.headers.location;
     if (REDIRECT.has(answer.status) && location) {

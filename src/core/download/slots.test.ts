@@ -34,3 +34,16 @@ describe("createDownloadSlots", () => {
     );
   });
 });
+
+describe("tryAcquire", () => {
+  it("gives a free slot at once, and none while the slots are taken or others wait", async () => {
+    const slots = createDownloadSlots(1);
+    const first = slots.tryAcquire();
+    expect(first).not.toBeNull();
+    expect(slots.tryAcquire()).toBeNull();
+    const waiting = slots.acquire(1, never);
+    first!();
+    (await waiting)();
+    expect(slots.tryAcquire()).not.toBeNull();
+  });
+});

@@ -2,6 +2,8 @@
 // takes it (a file of unknown size counts as the largest), so small files never wait behind big ones.
 
 export type DownloadSlots = {
+  /** A slot at once when one is free and nobody waits, else null. */
+  tryAcquire(): (() => void) | null;
   /** Waits for a slot; resolves to the function that gives it back. */
   acquire(expectedSize: number | null, signal: AbortSignal): Promise<() => void>;
 };
@@ -24,17 +26,25 @@ export function createDownloadSlots(count: number): DownloadSlots {
     free--;
     chosen!.grant();
   };
+  const releaser = () => {
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      free++;
+      next();
+    };
+  };
   return {
+    tryAcquire() {
+      if (free === 0 || waiting.length > 0) return null;
+      free--;
+      return releaser();
+    },
     acquire(expectedSize, signal) {
       return new Promise((resolve, reject) => {
         if (signal.aborted) return reject(signal.reason);
-        let released = false;
-        const release = () => {
-          if (released) return;
-          released = true;
-          free++;
-          next();
-        };
+        const release = releaser();
         const waiter: Waiter = {
           size: expectedSize ?? Number.POSITIVE_INFINITY,
           order: arrivals++,
