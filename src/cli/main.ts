@@ -4,9 +4,11 @@ import { UsageError, type CliCommand } from "./command";
 
 const commands: Record<string, () => Promise<CliCommand>> = {
   analyze: () => import("./commands/analyze").then((m) => m.command),
+  "api-key": () => import("./commands/api-key").then((m) => m.command),
   inventory: () => import("./commands/inventory").then((m) => m.command),
   resolve: () => import("./commands/resolve").then((m) => m.command),
   run: () => import("./commands/run").then((m) => m.command),
+  user: () => import("./commands/user").then((m) => m.command),
 };
 
 async function help(): Promise<string> {
@@ -39,7 +41,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const command = await load();
   try {
-    return await command.run(rest, { env: parseEngineEnv(process.env) });
+    return await command.run(rest, { env: parseEngineEnv(process.env), rawEnv: process.env, apiKey: process.env.COMFYFIXER_API_KEY?.trim() || undefined });
   } catch (error) {
     if (error instanceof EnvError) {
       process.stderr.write(`${error.message}\n`);

@@ -2,12 +2,14 @@ import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { defaultSettings } from "../../../core/config/settings";
 import { useTestDatabase } from "../../../test/database";
+import { useTestAccount } from "../../../test/accounts";
 import { createContextInner } from "../init";
 import { createCaller } from "../root";
 
 describe("settings router", () => {
   const database = useTestDatabase();
-  const caller = () => createCaller(createContextInner({ db: database.db, env: database.env() }));
+  const admin = useTestAccount(database, "admin");
+  const caller = () => createCaller(createContextInner({ db: database.db, env: database.env(), actor: admin.actor }));
 
   it("returns the defaults from config/default.toml before anything is saved", async () => {
     const view = await caller().settings.get();
