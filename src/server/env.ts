@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { z } from "zod";
 import { parseEngineEnv, type EngineEnv, type RawEnv } from "../core/config/env";
 import { projectRoot } from "../core/config/project-root";
-import { ROLES, type Role } from "./auth/roles";
+import { ROLES, type Role } from "../core/roles";
 import type { SecretKeySource } from "./secrets/master-key";
 
 const optional = z

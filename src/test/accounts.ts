@@ -7,7 +7,7 @@ import { resolveActor, type Actor } from "../server/auth/actor";
 import { createApiKey } from "../server/auth/api-keys";
 import { authFor } from "../server/auth/instance";
 import { SESSION_COOKIE } from "../server/auth/policy";
-import type { Role } from "../server/auth/roles";
+import type { Role } from "../core/roles";
 import type { ServerEnv } from "../server/env";
 import type { TestDatabase } from "./database";
 

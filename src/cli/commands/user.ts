@@ -2,7 +2,7 @@
 import { randomBytes } from "node:crypto";
 import { createAccount } from "../../server/auth/accounts";
 import { MIN_PASSWORD_LENGTH } from "../../server/auth/policy";
-import { isRole, ROLES } from "../../server/auth/roles";
+import { isRole, ROLES } from "../../core/roles";
 import { parseCommandArgs } from "../args";
 import { UsageError, type CliCommand, type CliContext } from "../command";
 import { withServerAccounts } from "../server-accounts";

@@ -5,7 +5,7 @@ import type { AuthContext, User } from "better-auth";
 import { z } from "zod";
 import { AppError } from "../errors";
 import { MIN_PASSWORD_LENGTH } from "./policy";
-import type { Role } from "./roles";
+import type { Role } from "../../core/roles";
 
 export type NewAccount = { email: string; name?: string; role: Role; password?: string };
 

@@ -2,7 +2,7 @@
 // read from the account on every request, so a role change or a revoked key takes effect at once.
 import type { Db } from "../db/client";
 import type { Auth } from "./auth";
-import { isRole, type Role } from "./roles";
+import { isRole, type Role } from "../../core/roles";
 
 export type Actor = { userId: string; email: string; name: string; role: Role; via: "session" | "api-key"; apiKeyId: string | null };
 

@@ -13,7 +13,7 @@ import { derivedKey } from "../secrets/master-key";
 import { comfyfixerAuthPlugin } from "./plugin";
 import { API_KEY_PREFIX, AUTH_BASE_PATH, MIN_PASSWORD_LENGTH, SESSION_DAYS } from "./policy";
 import { OIDC_PROVIDER_ID, type OidcConfig } from "./oidc-settings";
-import { isRole } from "./roles";
+import { isRole } from "../../core/roles";
 
 export type AuthOptions = {
   db: Db;

@@ -4,7 +4,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
 import { INVITE_DAYS } from "./policy";
-import type { Role } from "./roles";
+import type { Role } from "../../core/roles";
 
 export type InviteKind = "setup" | "invite";
 export type PendingInvite = { id: string; kind: InviteKind; email: string | null; role: Role };

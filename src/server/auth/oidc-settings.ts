@@ -6,7 +6,7 @@ import type { Db } from "../db/client";
 import type { AccessEnv } from "../env";
 import { AppError } from "../errors";
 import { readSecrets, writeSecret } from "../secrets/stored-secrets";
-import { ROLES } from "./roles";
+import { ROLES } from "../../core/roles";
 import { AUTH_BASE_PATH } from "./policy";
 
 export const OIDC_PROVIDER_ID = "oidc";

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
-import { ROLES, type Role } from "./roles";
+import { ROLES, type Role } from "../../core/roles";
 
 export const UserViewSchema = z.object({
   id: z.string(),

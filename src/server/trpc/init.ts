@@ -9,7 +9,7 @@ import { resolveActor, type Actor } from "../auth/actor";
 import type { Auth } from "../auth/auth";
 import { authFor, type Protocol } from "../auth/instance";
 import { protocolOf } from "../auth/request";
-import { can, forbiddenMessage, type Permission } from "../auth/roles";
+import { can, forbiddenMessage, type Permission } from "../../core/roles";
 import { db as processDb, type Db } from "../db/client";
 import { serverEnv, type ServerEnv } from "../env";
 import { AppError, toTRPCError } from "../errors";

@@ -2,7 +2,7 @@
 // (/api/auth/change-password), which checks the current one.
 import { z } from "zod";
 import { ApiKeyViewSchema, createApiKey, listApiKeys, revokeApiKey } from "../../auth/api-keys";
-import { permissionsOf, PERMISSIONS, ROLES, type Permission } from "../../auth/roles";
+import { permissionsOf, PERMISSIONS, ROLES, type Permission } from "../../../core/roles";
 import { audit, authorized, router } from "../init";
 
 const PermissionSchema = z.enum(Object.keys(PERMISSIONS) as [Permission, ...Permission[]]);

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { invalidateAuth } from "../../auth/instance";
 import { createInvite, invitePath, listPendingInvites, revokeInvite } from "../../auth/invites";
 import { OidcSettingsPatchSchema, OidcSettingsViewSchema, oidcSettingsView, saveOidcSettings } from "../../auth/oidc-settings";
-import { ROLES } from "../../auth/roles";
+import { ROLES } from "../../../core/roles";
 import { listUsers, removeUser, setUserRole, UserViewSchema } from "../../auth/users";
 import { audit, authorized, router } from "../init";
 

@@ -2,7 +2,7 @@
 // Like the tRPC API it needs a session or an API key.
 import { z } from "zod";
 import { actorOfRequest } from "../../../../../server/auth/request";
-import { can, forbiddenMessage } from "../../../../../server/auth/roles";
+import { can, forbiddenMessage } from "../../../../../core/roles";
 import { db } from "../../../../../server/db/client";
 import { serverEnv } from "../../../../../server/env";
 import { runEventRelay } from "../../../../../server/events/relay";

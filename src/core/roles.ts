@@ -1,4 +1,4 @@
-// Roles and what each may do: the one table the server enforces (FORBIDDEN) and the dashboard reads to hide controls.
+// Roles and what each may do: one table the server enforces (FORBIDDEN) and the dashboard reads to hide controls.
 
 export const ROLES = ["admin", "operator", "viewer"] as const;
 export type Role = (typeof ROLES)[number];
