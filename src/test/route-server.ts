@@ -36,7 +36,8 @@ async function dispatch(request: IncomingMessage, response: ServerResponse): Pro
   const hasBody = request.method !== "GET" && request.method !== "HEAD";
   const abort = new AbortController();
   response.on("close", () => abort.abort());
-  const webRequest = new Request(`${request.headers["x-forwarded-proto"]}://${request.headers.host}${path}`, {
+  // As Next.js does, the URL names the server's own host; the browser's is in the Host header.
+  const webRequest = new Request(`${request.headers["x-forwarded-proto"]}://localhost:${request.socket.localPort}${path}`, {
     method: request.method,
     headers,
     body: hasBody ? (Readable.toWeb(request) as ReadableStream) : undefined,

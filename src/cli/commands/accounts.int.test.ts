@@ -46,7 +46,10 @@ describe("the account commands", () => {
     expect(key).toMatch(/^cf_\S+$/);
     expect(created.stderr).toContain('API key "render box" for render@studio.test');
     const auth = await authFor({ db: database.db, env: database.env() });
-    expect(await resolveActor(auth, database.db, new Headers({ authorization: `Bearer ${key}` }))).toMatchObject({ email: "render@studio.test", role: "operator" });
+    expect(await resolveActor(auth, database.db, new Headers({ authorization: `Bearer ${key}` }))).toMatchObject({
+      email: "render@studio.test",
+      role: "operator",
+    });
     expect(JSON.stringify(await database.db.apiKey.findMany())).not.toContain(key);
 
     const nobody = await run(["api-key", "create", "--user", "nobody@studio.test"]);

@@ -8,7 +8,7 @@ import { recordAudit, type AuditAction } from "../audit/audit-log";
 import { resolveActor, type Actor } from "../auth/actor";
 import type { Auth } from "../auth/auth";
 import { authFor, type Protocol } from "../auth/instance";
-import { protocolOf } from "../auth/request";
+import { protocolOf, requestOrigin } from "../auth/request";
 import { can, forbiddenMessage, type Permission } from "../../core/roles";
 import { db as processDb, type Db } from "../db/client";
 import { serverEnv, type ServerEnv } from "../env";
@@ -59,7 +59,7 @@ export async function createRequestContext(
   request: { headers: Headers; url: string },
   options: Omit<ContextOptions, "actor" | "address" | "origin"> = {},
 ): Promise<Context> {
-  const inner = createContextInner({ ...options, protocol: protocolOf(request.url), origin: new URL(request.url).origin });
+  const inner = createContextInner({ ...options, protocol: protocolOf(request.url), origin: requestOrigin(request) });
   const actor = await resolveActor(await inner.auth(), inner.db, request.headers);
   return { ...inner, actor, address: clientAddressOf(request.headers) };
 }
