@@ -17,7 +17,7 @@ import { MIN_PASSWORD_LENGTH } from "./policy";
 /** The demo's admin: it has no password, only the demo's loopback sign-in. */
 export const DEMO_ADMIN_EMAIL = "admin@demo.invalid";
 
-const LOOPBACK = new Set(["127.0.0.1", "::1"]);
+const isLoopback = (address: string) => address === "::1" || /^127\.\d+\.\d+\.\d+$/.test(address);
 
 const apiErrorOf = (error: unknown): never => {
   if (error instanceof AppError) {
@@ -84,7 +84,7 @@ export function comfyfixerAuthPlugin(deps: { db: Db; env: ServerEnv; oidc: OidcC
 
       demoSignIn: createAuthEndpoint("/demo/sign-in", { method: "POST" }, async (ctx) => {
         const address = clientAddressOf(ctx.headers ?? new Headers());
-        if (!env.demo || !address || !LOOPBACK.has(address)) throw new APIError("NOT_FOUND", { message: "Not found." });
+        if (!env.demo || !address || !isLoopback(address)) throw new APIError("NOT_FOUND", { message: "Not found." });
         const found = await ctx.context.internalAdapter.findUserByEmail(DEMO_ADMIN_EMAIL);
         if (!found) throw new APIError("NOT_FOUND", { message: "The demo admin does not exist; start the demo with `npm run demo`." });
         const session = await ctx.context.internalAdapter.createSession(found.user.id);

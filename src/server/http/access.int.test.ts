@@ -263,6 +263,8 @@ describe("who gets in, over HTTP", () => {
       ["POST", "/api/auth/update-user"],
       ["POST", "/api/auth/delete-user"],
       ["GET", "/api/auth/list-sessions"],
+      // Served, but only in the demo.
+      ["POST", "/api/auth/demo/sign-in"],
     ] as const) {
       const response = await rawRequest(`${server.url}${path}`, {
         method,
