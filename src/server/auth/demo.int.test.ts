@@ -37,7 +37,10 @@ describe("the demo's automatic sign-in", () => {
     expect(JSON.parse(options.body)).toMatchObject({ demo: true });
     const response = await signIn(local);
     expect(response.status).toBe(200);
-    const cookie = [response.headers["set-cookie"]].flat().find((line) => line?.startsWith("comfyfixer.session_token="))!.split(";")[0]!;
+    const cookie = [response.headers["set-cookie"]]
+      .flat()
+      .find((line) => line?.startsWith("comfyfixer.session_token="))!
+      .split(";")[0]!;
     const me = await rawRequest(`${local.url}/api/trpc/account.me`, { headers: { host: `127.0.0.1:${local.port}`, cookie } });
     expect(JSON.parse(me.body).result.data.json).toMatchObject({ email: DEMO_ADMIN_EMAIL, role: "admin" });
   });
