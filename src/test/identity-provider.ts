@@ -8,11 +8,11 @@ import Provider from "oidc-provider";
 export type IdpUser = { sub: string; email: string; name: string; emailVerified?: boolean };
 export type TestIdentityProvider = { issuer: string; clientId: string; clientSecret: string; close(): Promise<void> };
 
-export async function startIdentityProvider(options: { redirectUris: string[]; users: IdpUser[] }): Promise<TestIdentityProvider> {
+export async function startIdentityProvider(options: { redirectUris: string[]; users: IdpUser[]; port?: number }): Promise<TestIdentityProvider> {
   // Listen first, so the issuer carries the real port; the provider is attached afterwards.
   let listener: RequestListener = (_request, response) => response.writeHead(503).end();
   const server = createServer((request, response) => listener(request, response));
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const clientId = "comfyfixer-test";
   const clientSecret = "idp-client-secret-for-tests-0123456789";
@@ -40,7 +40,16 @@ export async function startIdentityProvider(options: { redirectUris: string[]; u
     cookies: { keys: ["identity-provider-test-cookie-key"] },
   });
   listener = provider.callback();
-  return { issuer, clientId, clientSecret, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    issuer,
+    clientId,
+    clientSecret,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
 }
 
 /** Cookies per origin, as a browser keeps them (name=value only; enough for these flows). */

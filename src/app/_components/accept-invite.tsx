@@ -32,7 +32,7 @@ function AcceptInviteForm({ title }: { title: string }) {
     void authRequest<InviteDetails>("/invite/details", { query: { token } }).then((result) =>
       result.data ? setDetails(result.data) : setLinkError(result.error.message),
     );
-    void authRequest<{ minPasswordLength: number }>("/sign-in-options").then((result) => result.data && setMinLength(result.data.minPasswordLength));
+    void authRequest<{ minPasswordLength: number }>("/options").then((result) => result.data && setMinLength(result.data.minPasswordLength));
   }, [token]);
 
   async function onSubmit(event: FormEvent) {

@@ -25,7 +25,7 @@ function SignIn() {
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    void authRequest<SignInOptions>("/sign-in-options").then(async (result) => {
+    void authRequest<SignInOptions>("/options").then(async (result) => {
       if (!result.data) return setError(result.error.message);
       setOptions(result.data);
       if (result.data.demo) {

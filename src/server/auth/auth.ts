@@ -12,7 +12,7 @@ import { CLIENT_ADDRESS_HEADER } from "../http/client-address";
 import { derivedKey } from "../secrets/master-key";
 import { comfyfixerAuthPlugin } from "./plugin";
 import { API_KEY_PREFIX, AUTH_BASE_PATH, MIN_PASSWORD_LENGTH, SESSION_DAYS } from "./policy";
-import { OIDC_PROVIDER_ID, type OidcConfig } from "./oidc-settings";
+import { discoveryUrlOf, OIDC_PROVIDER_ID, type OidcConfig } from "./oidc-settings";
 import { isRole } from "../../core/roles";
 
 export type AuthOptions = {
@@ -162,7 +162,7 @@ export function createAuth(options: AuthOptions) {
                 {
                   providerId: OIDC_PROVIDER_ID,
                   name: oidc.name,
-                  discoveryUrl: `${oidc.issuer.replace(/\/+$/, "")}/.well-known/openid-configuration`,
+                  discoveryUrl: discoveryUrlOf(oidc.issuer),
                   clientId: oidc.clientId,
                   clientSecret: oidc.clientSecret,
                   scopes: ["openid", "email", "profile"],

@@ -33,7 +33,7 @@ describe("the demo's automatic sign-in", () => {
   });
 
   it("signs a visitor on this machine in as the demo admin, and tells the sign-in page it is a demo", async () => {
-    const options = await rawRequest(`${local.url}/api/auth/sign-in-options`, { headers: { host: `127.0.0.1:${local.port}` } });
+    const options = await rawRequest(`${local.url}/api/auth/options`, { headers: { host: `127.0.0.1:${local.port}` } });
     expect(JSON.parse(options.body)).toMatchObject({ demo: true });
     const response = await signIn(local);
     expect(response.status).toBe(200);

@@ -14,6 +14,8 @@ export const OIDC_PROVIDER_ID = "oidc";
 export const OIDC_CALLBACK_PATH = `${AUTH_BASE_PATH}/callback/${OIDC_PROVIDER_ID}`;
 
 const SETTING_KEY = "sign_in_oidc";
+
+export const discoveryUrlOf = (issuer: string) => `${issuer.replace(/\/+$/, "")}/.well-known/openid-configuration`;
 const SECRET_KEY = "oidc_client_secret";
 
 export const NewUserRoleSchema = z.enum([...ROLES, "none"]);

@@ -69,7 +69,7 @@ describe("single sign-on (OpenID Connect)", () => {
   });
 
   it("is offered on the sign-in page once an admin saves it, and never gives the client secret back", async () => {
-    const before = await rawRequest(`${server.url}/api/auth/sign-in-options`, { headers: { host } });
+    const before = await rawRequest(`${server.url}/api/auth/options`, { headers: { host } });
     expect(JSON.parse(before.body)).toMatchObject({ oidc: null });
     const view = await saveSso({
       enabled: true,
@@ -83,7 +83,7 @@ describe("single sign-on (OpenID Connect)", () => {
     expect(JSON.stringify(view)).not.toContain(idp.clientSecret);
     const sealed = await database.db.secret.findUniqueOrThrow({ where: { key: "oidc_client_secret" } });
     expect(sealed.value).not.toContain(idp.clientSecret);
-    const after = await rawRequest(`${server.url}/api/auth/sign-in-options`, { headers: { host } });
+    const after = await rawRequest(`${server.url}/api/auth/options`, { headers: { host } });
     expect(JSON.parse(after.body)).toMatchObject({ oidc: { name: "Studio ID" } });
     expect((await database.db.auditEntry.findFirst({ where: { action: "sign_in_settings.updated" } }))?.details).toMatchObject({ clientSecret: "set" });
   });
@@ -128,9 +128,29 @@ describe("single sign-on (OpenID Connect)", () => {
     });
   });
 
+  it("stays off while the provider does not answer, without holding up other requests, and comes back when it does", async () => {
+    const port = Number(new URL(idp.issuer).port);
+    await idp.close();
+    await saveSso({ enabled: true, issuer: idp.issuer, clientId: idp.clientId, name: "Studio ID", newUserRole: "viewer" });
+    const options = await rawRequest(`${server.url}/api/auth/options`, { headers: { host } });
+    expect(JSON.parse(options.body)).toMatchObject({ oidc: null });
+    expect(await trpc("account.me", admin.cookie)).toMatchObject({ email: admin.email });
+
+    idp = await startIdentityProvider({
+      port,
+      redirectUris: [`${server.url}${OIDC_CALLBACK_PATH}`],
+      users: [{ sub: "alice-sub", email: "alice@studio.test", name: "Alice" }],
+    });
+    // Saving again (or the next request after 30 s) tries the provider again.
+    await saveSso({ enabled: true, issuer: idp.issuer, clientId: idp.clientId, name: "Studio ID", newUserRole: "viewer" });
+    const back = await rawRequest(`${server.url}/api/auth/options`, { headers: { host } });
+    expect(JSON.parse(back.body), back.body).toMatchObject({ oidc: { name: "Studio ID" } });
+    expect((await signInWithSso("alice-sub")).cookie).not.toBeNull();
+  });
+
   it("is gone from the sign-in page when turned off", async () => {
     await saveSso({ enabled: false });
-    const options = await rawRequest(`${server.url}/api/auth/sign-in-options`, { headers: { host } });
+    const options = await rawRequest(`${server.url}/api/auth/options`, { headers: { host } });
     expect(JSON.parse(options.body)).toMatchObject({ oidc: null });
     expect(await database.db.secret.findUnique({ where: { key: "oidc_client_secret" } })).toBeNull();
   });

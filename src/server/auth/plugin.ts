@@ -31,7 +31,8 @@ export function comfyfixerAuthPlugin(deps: { db: Db; env: ServerEnv; oidc: OidcC
   return {
     id: "comfyfixer",
     endpoints: {
-      signInOptions: createAuthEndpoint("/sign-in-options", { method: "GET" }, async (ctx) =>
+      // Not under /sign-in…: better-auth limits those paths to a few requests per 10 s.
+      signInOptions: createAuthEndpoint("/options", { method: "GET" }, async (ctx) =>
         ctx.json({ oidc: oidc ? { name: oidc.name } : null, demo: env.demo, minPasswordLength: MIN_PASSWORD_LENGTH }),
       ),
 

@@ -162,6 +162,28 @@ describe("who gets in, over HTTP", () => {
       expect((await trpc("account.me", { headers: { cookie: session } })).status).toBe(401);
     });
 
+    it("changes a password only with the current one, signs out the other sessions, and records it", async () => {
+      const account = await createTestAccount(database, "operator", { env });
+      const other = await signIn(account.email, account.password);
+      const otherSession = setCookies(other)
+        .find((line) => line.startsWith("comfyfixer.session_token="))!
+        .split(";")[0]!;
+      const change = (currentPassword: string) =>
+        rawRequest(`${server.url}/api/auth/change-password`, {
+          method: "POST",
+          headers: { host, cookie: account.cookie, "content-type": "application/json", ...sameOrigin() },
+          body: JSON.stringify({ currentPassword, newPassword: "a-brand-new-password", revokeOtherSessions: true }),
+        });
+      const wrong = await change("not-my-password");
+      expect(wrong.status).toBe(400);
+      expect(json(wrong)).toMatchObject({ code: "INVALID_PASSWORD" });
+      expect((await change(account.password)).status).toBe(200);
+      expect((await trpc("account.me", { headers: { cookie: otherSession } })).status).toBe(401);
+      expect((await signIn(account.email, account.password, {}, "127.0.0.6")).status).toBe(401);
+      expect((await signIn(account.email, "a-brand-new-password", {}, "127.0.0.6")).status).toBe(200);
+      expect(await database.db.auditEntry.count({ where: { action: "account.password_changed", actorId: account.userId } })).toBe(1);
+    });
+
     it("refuses a session past its expiry", async () => {
       const account = await createTestAccount(database, "viewer", { env });
       expect((await trpc("account.me", { headers: { cookie: account.cookie } })).status).toBe(200);

@@ -4,7 +4,7 @@ import { AUTH_BASE_PATH } from "../auth/policy";
 import { OIDC_PROVIDER_ID } from "../auth/oidc-settings";
 
 const SERVED: Record<string, ReadonlySet<string>> = {
-  GET: new Set(["/get-session", "/sign-in-options", "/invite/details", `/callback/${OIDC_PROVIDER_ID}`, "/error", "/ok"]),
+  GET: new Set(["/get-session", "/options", "/invite/details", `/callback/${OIDC_PROVIDER_ID}`, "/error", "/ok"]),
   POST: new Set(["/sign-in/email", "/sign-in/social", "/sign-out", "/change-password", "/invite/accept", "/demo/sign-in"]),
 };
 
