@@ -1,7 +1,9 @@
 import { defineConfig } from "@playwright/test";
+import { ADMIN_STATE } from "./e2e/accounts";
 
 // Browser tests in Debian's Chromium against the real app, worker and a fresh PostgreSQL database
-// (started by e2e/global-setup.ts).
+// (started by e2e/global-setup.ts). The "accounts" project makes the first admin through the set-up link; every
+// other spec starts signed in as that admin.
 export default defineConfig({
   testDir: "e2e",
   globalSetup: "./e2e/global-setup.ts",
@@ -11,6 +13,10 @@ export default defineConfig({
   retries: 0,
   reporter: process.env.CI ? [["list"]] : [["list"]],
   outputDir: "test-results/e2e",
+  projects: [
+    { name: "accounts", testMatch: /accounts\.setup\.ts$/ },
+    { name: "chromium", testIgnore: /accounts\.setup\.ts$/, dependencies: ["accounts"], use: { storageState: ADMIN_STATE } },
+  ],
   use: {
     baseURL: `http://127.0.0.1:${process.env.E2E_PORT ?? 3210}`,
     viewport: { width: 1280, height: 800 },

@@ -1,5 +1,6 @@
 // Starts the real product (launcher: web + worker) on a fresh database for the browser tests,
-// talking to the upstream simulator instead of Civitai and Hugging Face.
+// talking to the upstream simulator instead of Civitai and Hugging Face. No account exists yet: the launcher prints
+// the set-up link, which accounts.setup.ts opens in the browser to make the first admin.
 import { spawn } from "node:child_process";
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -24,6 +25,17 @@ async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
   throw new Error(`The app did not become healthy at ${url} within ${timeoutMs / 1000} s`);
 }
 
+/** The one-time link the launcher prints when no account exists. */
+async function waitForSetupLink(output: string[], timeoutMs: number): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const link = /(http:\/\/\S+\/setup\?token=\S+)/.exec(output.join(""))?.[1];
+    if (link) return link;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error("The launcher printed no set-up link");
+}
+
 export default async function globalSetup() {
   await buildDist();
   const port = process.env.E2E_PORT ?? "3210";
@@ -44,6 +56,9 @@ export default async function globalSetup() {
       PORT: port,
       HOST: "127.0.0.1",
       COMFYUI_MODELS_DIR: modelsDir,
+      COMFYFIXER_SECRET_KEY: "e2e-only-secret-key-0123456789abcdef",
+      COMFYFIXER_ADMIN_EMAIL: "",
+      COMFYFIXER_ADMIN_PASSWORD: "",
       ...simEnv(sim),
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -55,6 +70,7 @@ export default async function globalSetup() {
   app.stderr.on("data", keep);
   try {
     await waitForHealth(`http://127.0.0.1:${port}/api/health`, 180_000);
+    process.env.E2E_SETUP_URL = await waitForSetupLink(output, 30_000);
   } catch (error) {
     process.kill(-app.pid!, "SIGKILL");
     await sim.close();

@@ -6,6 +6,7 @@ import { corpusDir } from "./upstream";
 import { createTRPCClient, httpLink } from "@trpc/client";
 import superjson from "superjson";
 import type { AppRouter } from "../src/server/trpc/root";
+import { adminApiKey } from "./accounts";
 
 export const SCREENSHOTS = "test-results/e2e/screenshots";
 export const RUN_TIMEOUT_MS = 75_000;
@@ -67,7 +68,9 @@ export async function watchRunPage(page: Page): Promise<void> {
 
 export const readWatch = (page: Page) => page.evaluate(() => (window as unknown as { e2eWatch: RunWatch }).e2eWatch);
 
-/** The app's tRPC API as the CLI and the dashboard call it, for set-up steps and checks that are not under test. */
-export function api(baseURL: string) {
-  return createTRPCClient<AppRouter>({ links: [httpLink({ url: `${baseURL.replace(/\/+$/, "")}/api/trpc`, transformer: superjson })] });
+/** The app's tRPC API as the CLI calls it (with the first admin's API key, or `apiKey`), for set-up steps and checks. */
+export function api(baseURL: string, apiKey = adminApiKey()) {
+  return createTRPCClient<AppRouter>({
+    links: [httpLink({ url: `${baseURL.replace(/\/+$/, "")}/api/trpc`, transformer: superjson, headers: { Authorization: `Bearer ${apiKey}` } })],
+  });
 }

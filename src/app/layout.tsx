@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import { serverEnv } from "../server/env";
 import { Nav } from "./_components/nav";
 import { ThemeToggle } from "./_components/theme-toggle";
+import { UserMenu } from "./_components/user-menu";
 import { Providers } from "./trpc";
 import "./globals.css";
 
@@ -39,9 +40,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
                     className="rounded-full bg-amber-400/15 px-3 py-1 text-xs font-semibold text-amber-600 ring-1 ring-amber-500/40 dark:text-amber-300"
                     title="This instance talks to the built-in upstream simulator, not to Civitai or Hugging Face."
                   >
-                    Demo — simulated upstreams
+                    Demo — simulated upstreams, signed in as the demo admin
                   </span>
                 )}
+                <UserMenu />
                 <ThemeToggle />
               </div>
             </div>

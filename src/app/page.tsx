@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useDeferredValue, useState } from "react";
 import { RUN_STATUSES, type RunStatus } from "../core/status";
 import { elapsedSeconds, formatBytes, formatDateTime, formatDuration } from "../core/format";
+import { useCan } from "./_components/session";
 import { StatusChip, statusLabel } from "./_components/status-chip";
 import { EmptyState, ErrorBox, PageTitle, inputClass, primaryButtonClass, secondaryButtonClass, TableHead } from "./_components/ui";
 import { useTRPC } from "./trpc";
@@ -13,6 +14,7 @@ const PAGE_SIZE = 20;
 
 export default function RunsPage() {
   const trpc = useTRPC();
+  const canOperate = useCan("runs.operate");
   const [status, setStatus] = useState<RunStatus | "">("");
   const [search, setSearch] = useState("");
   const [page, setPage] = useState(1);
@@ -29,9 +31,11 @@ export default function RunsPage() {
   return (
     <>
       <PageTitle title="Runs">
-        <Link href="/runs/new" className={primaryButtonClass}>
-          New run
-        </Link>
+        {canOperate && (
+          <Link href="/runs/new" className={primaryButtonClass}>
+            New run
+          </Link>
+        )}
       </PageTitle>
       <div className="mb-4 flex flex-wrap items-end gap-4">
         <div className="w-44">
@@ -98,6 +102,7 @@ export default function RunsPage() {
                 { label: "Started", className: "px-4 py-2" },
                 { label: "Duration", className: "px-4 py-2" },
                 { label: "Workflows", className: "px-4 py-2" },
+                { label: "Started by", className: "px-4 py-2" },
                 { label: "Models", className: "px-4 py-2", title: "present / missing / installed / failed" },
                 { label: "Downloaded", className: "px-4 py-2 text-right" },
               ]}
@@ -124,6 +129,7 @@ export default function RunsPage() {
                       {run.workflowNames.join(", ") || "—"}
                     </Link>
                   </td>
+                  <td className="px-4 py-2 text-xs">{run.startedBy ?? "—"}</td>
                   <td className="px-4 py-2 whitespace-nowrap tabular-nums">
                     <ModelCounts counts={run.counts} />
                   </td>

@@ -1,18 +1,42 @@
 "use client";
 // The dashboard's tRPC client and TanStack Query provider.
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { createTRPCClient, httpBatchLink, httpLink, splitLink } from "@trpc/client";
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { createTRPCClient, httpBatchLink, httpLink, splitLink, TRPCClientError } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState, type ReactNode } from "react";
 import superjson from "superjson";
+import { loadPage } from "./auth-client";
 import type { AppRouter } from "../server/trpc/root";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
 const POSTED_QUERIES: ReadonlySet<string> = new Set(["runs.analyze"]);
 
+/** A session that ended (expired, signed out elsewhere, account removed) sends the page to sign-in, then back. */
+const codeOf = (error: unknown) => (error instanceof TRPCClientError ? (error.data as { code?: string } | undefined)?.code : undefined);
+
+function signInWhenUnauthorized(error: unknown) {
+  if (codeOf(error) !== "UNAUTHORIZED") return;
+  const here = window.location.pathname + window.location.search;
+  loadPage(`/sign-in?next=${encodeURIComponent(here)}`);
+}
+
 export function Providers({ children }: { children: ReactNode }) {
-  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { staleTime: 5_000, refetchOnWindowFocus: false } } }));
+  const [queryClient] = useState(
+    () =>
+      new QueryClient({
+        queryCache: new QueryCache({ onError: signInWhenUnauthorized }),
+        mutationCache: new MutationCache({ onError: signInWhenUnauthorized }),
+        defaultOptions: {
+          queries: {
+            staleTime: 5_000,
+            refetchOnWindowFocus: false,
+            // Asking again does not change a refusal.
+            retry: (failures, error) => codeOf(error) !== "UNAUTHORIZED" && codeOf(error) !== "FORBIDDEN" && failures < 3,
+          },
+        },
+      }),
+  );
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
       links: [

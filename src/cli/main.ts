@@ -8,6 +8,10 @@ const COMMANDS: Record<string, CommandEntry> = {
     summary: "List the model files workflows need and whether they are in the models folder",
     load: () => import("./commands/analyze").then((m) => m.command),
   },
+  "api-key": {
+    summary: "Create an API key for an account (api-key create --user EMAIL)",
+    load: () => import("./commands/api-key").then((m) => m.command),
+  },
   inventory: {
     summary: "List the models folders of a ComfyUI install, their sizes and duplicates",
     load: () => import("./commands/inventory").then((m) => m.command),
@@ -23,6 +27,10 @@ const COMMANDS: Record<string, CommandEntry> = {
   doctor: {
     summary: "Check that Hugging Face and Civitai answer, that their tokens are accepted, and that downloads may reach their storage",
     load: () => import("./commands/doctor").then((m) => m.command),
+  },
+  user: {
+    summary: "Add an account to the server's database (user add EMAIL --role ROLE)",
+    load: () => import("./commands/user").then((m) => m.command),
   },
 };
 
@@ -55,7 +63,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const [command, { parseEngineEnv, EnvError }, { UsageError }] = await Promise.all([entry.load(), import("../core/config/env"), import("./command")]);
   try {
-    return await command.run(rest, { env: parseEngineEnv(process.env) });
+    return await command.run(rest, { env: parseEngineEnv(process.env), rawEnv: process.env, apiKey: process.env.COMFYFIXER_API_KEY?.trim() || undefined });
   } catch (error) {
     if (error instanceof EnvError) {
       process.stderr.write(`${error.message}\n`);

@@ -1,7 +1,8 @@
-// The launcher's environment, parsed once at start: where to listen, which database, and the engine's variables
-// checked here too, so a bad value stops `npm start` with one line instead of failing later in a child process.
+// The launcher's environment, parsed once at start: where to listen, which database, and the engine's and the access
+// variables checked here too, so a bad value stops `npm start` with one line instead of failing later in a child process.
 import { z } from "zod";
 import { parseEngineEnv, type RawEnv } from "../core/config/env";
+import { parseAccessEnv } from "../server/env";
 
 const optional = z
   .string()
@@ -20,6 +21,7 @@ export type LauncherEnv = { port: number; host: string; databaseUrl: string | un
 
 export function parseLauncherEnv(env: RawEnv): LauncherEnv {
   parseEngineEnv(env);
+  parseAccessEnv(env);
   const parsed = LauncherEnvSchema.safeParse(env);
   if (!parsed.success) {
     throw new Error(`The environment is not valid: ${parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`).join("; ")}.`);

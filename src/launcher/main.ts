@@ -5,7 +5,9 @@ import { parseArgs } from "node:util";
 import { projectRoot } from "../core/config/project-root";
 import { errorMessage } from "../core/error-message";
 import { migrate } from "../server/db/migrate";
+import { parseServerEnv } from "../server/env";
 import { DOWNLOAD_PROCESS_NODE_FLAGS } from "../worker/node-flags";
+import { prepareAccounts, type AccountsNotice } from "./accounts";
 import { supervise, prefixer, type ChildSpec } from "./children";
 import { buildDist } from "../../scripts/build-dist.mjs";
 import { buildIsMissingOrStale } from "./build-check";
@@ -101,6 +103,16 @@ async function main(): Promise<number> {
     // Next.js would report usage to its own servers; the product talks to no one but the user's upstreams.
     NEXT_TELEMETRY_DISABLED: "1",
   };
+  const url = `http://${host === "0.0.0.0" ? "127.0.0.1" : host === "::" ? "[::1]" : host.includes(":") ? `[${host}]` : host}:${port}`;
+  let accountsNotice: AccountsNotice;
+  try {
+    accountsNotice = await prepareAccounts(parseServerEnv(env), url, log);
+  } catch (error) {
+    log(`Cannot prepare the accounts: ${errorMessage(error)}`);
+    await demo?.stop();
+    await stopPostgres();
+    return 1;
+  }
   const nextBin = join(root, "node_modules", "next", "dist", "bin", "next");
   const buildState = values.dev ? null : await buildIsMissingOrStale(root);
   if (buildState) {
@@ -120,7 +132,13 @@ async function main(): Promise<number> {
   }
 
   const children: ChildSpec[] = [
-    { label: "web", command: process.execPath, args: [nextBin, values.dev ? "dev" : "start", "-p", String(port), "-H", host], env, restart: false },
+    {
+      label: "web",
+      command: process.execPath,
+      args: ["--import", "tsx", join(root, "src", "server", "http", "web-main.ts"), "--port", String(port), "--host", host, ...(values.dev ? ["--dev"] : [])],
+      env,
+      restart: false,
+    },
     {
       label: "worker",
       command: process.execPath,
@@ -143,9 +161,10 @@ async function main(): Promise<number> {
   process.on("SIGINT", () => void shutdown("SIGINT"));
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
 
-  const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
   void waitUntilServing(`${url}/api/health`, 120_000).then((ready) => {
-    if (ready && !shuttingDown) log(`ComfyFixer is running at ${url}`);
+    if (!ready || shuttingDown) return;
+    log(`ComfyFixer is running at ${env.COMFYFIXER_PUBLIC_URL || url}`);
+    accountsNotice.forEach((line) => log(line));
   });
 
   const code = await supervisor.exited;

@@ -9,12 +9,18 @@ export type TestDatabase = {
   url: string;
   name: string;
   db: Db;
-  /** A server environment on this database, with the variables given (the simulator's, say) and nothing from this process. */
+  /** A server environment on this database, with the variables given (the simulator's, say) and nothing from this process
+   * but a test secret key. */
   env(variables?: RawEnv): ServerEnv;
 };
 
+/** Tests never touch the project's .data/secret.key: their environment carries its own key. */
+export const TEST_SECRET_KEY = "test-only-secret-key-0123456789abcdef";
+
 export function useTestDatabase(): TestDatabase {
-  const handle = { env: (variables: RawEnv = {}) => parseServerEnv({ ...variables, DATABASE_URL: handle.url }) } as TestDatabase;
+  const handle = {
+    env: (variables: RawEnv = {}) => parseServerEnv({ COMFYFIXER_SECRET_KEY: TEST_SECRET_KEY, ...variables, DATABASE_URL: handle.url }),
+  } as TestDatabase;
   beforeAll(async () => {
     handle.name = uniqueDatabaseName("cf_test");
     handle.url = await createDatabase(handle.name, inject("templateDatabase"));

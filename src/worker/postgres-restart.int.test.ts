@@ -18,6 +18,8 @@ import { runQueueOf } from "../server/jobs/run-queue";
 import { parseServerEnv } from "../server/env";
 import { createContextInner } from "../server/trpc/init";
 import { createCaller } from "../server/trpc/root";
+import { createTestAccount } from "../test/accounts";
+import { TEST_SECRET_KEY } from "../test/database";
 import { simEnv } from "../test/sim-env";
 import { demoCatalogue, startUpstreamSim, type UpstreamSim, checkpoint, uiWorkflow, vae } from "../test/sim";
 
@@ -50,7 +52,7 @@ describe("a PostgreSQL restart mid-run", () => {
     sim = await startUpstreamSim({ catalogue: demoCatalogue({ sizeScale: 1 / 8 }), bytesPerSecondPerConnection: 1024 * 1024 });
     worker = spawn(process.execPath, [join(projectRoot(), "dist", "worker", "main.mjs")], {
       cwd: projectRoot(),
-      env: { ...process.env, ...simEnv(sim), DATABASE_URL: postgres.url },
+      env: { ...process.env, ...simEnv(sim), DATABASE_URL: postgres.url, COMFYFIXER_SECRET_KEY: TEST_SECRET_KEY },
       stdio: ["ignore", "pipe", "pipe"],
     });
     for (const stream of [worker.stdout, worker.stderr]) stream?.on("data", (chunk: Buffer) => output.push(String(chunk)));
@@ -65,7 +67,10 @@ describe("a PostgreSQL restart mid-run", () => {
   }, 60_000);
 
   it("completes the run and the event stream follows it to the end", { timeout: 180_000 }, async () => {
-    const caller = createCaller(createContextInner({ db, queue: runQueueOf(boss), env: parseServerEnv({ DATABASE_URL: postgres.url }) }));
+    const env = parseServerEnv({ DATABASE_URL: postgres.url, COMFYFIXER_SECRET_KEY: TEST_SECRET_KEY });
+    const admin = await createTestAccount({ db, env: () => env }, "admin");
+    const caller = createCaller(createContextInner({ db, queue: runQueueOf(boss), env, actor: admin.actor }));
+    await caller.settings.update({ paths: { models_roots: [join(dataDir, "models")] } });
     const { id } = await caller.runs.create({
       modelsRoot: join(dataDir, "models"),
       workflows: [

@@ -12,7 +12,8 @@ import { startBoss } from "../server/jobs/queue";
 import { runQueueOf } from "../server/jobs/run-queue";
 import { createContextInner } from "../server/trpc/init";
 import { createCaller } from "../server/trpc/root";
-import { useTestDatabase } from "../test/database";
+import { TEST_SECRET_KEY, useTestDatabase } from "../test/database";
+import { useTestAccount } from "../test/accounts";
 import { simEnv } from "../test/sim-env";
 import type PgBoss from "pg-boss";
 import { demoCatalogue, startUpstreamSim, type UpstreamSim, checkpoint, lora, uiWorkflow, vae } from "../test/sim";
@@ -34,17 +35,25 @@ async function waitFor<T>(check: () => Promise<T | null | undefined | false>, ti
 
 describe("worker processes", () => {
   const database = useTestDatabase();
+  const admin = useTestAccount(database, "admin");
   let sim: UpstreamSim;
   let boss: PgBoss;
   let scratch: string;
   const workers = new Map<string, ChildProcess>();
-  const caller = () => createCaller(createContextInner({ db: database.db, queue: runQueueOf(boss), env: database.env() }));
+  const caller = () => createCaller(createContextInner({ db: database.db, queue: runQueueOf(boss), env: database.env(), actor: admin.actor }));
   const upload = (fileName: string, content: string) => ({ fileName, content, encoding: "utf8" as const });
 
   const startWorker = (name: string) => {
     const child = spawn(process.execPath, [join(projectRoot(), "dist", "worker", "main.mjs")], {
       cwd: projectRoot(),
-      env: { ...process.env, ...simEnv(sim), DATABASE_URL: database.url, COMFYFIXER_WORKER_ID: name, COMFYFIXER_STALE_RUN_SECONDS: "3" },
+      env: {
+        ...process.env,
+        ...simEnv(sim),
+        DATABASE_URL: database.url,
+        COMFYFIXER_SECRET_KEY: TEST_SECRET_KEY,
+        COMFYFIXER_WORKER_ID: name,
+        COMFYFIXER_STALE_RUN_SECONDS: "3",
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     for (const stream of [child.stdout, child.stderr]) stream?.on("data", (chunk: Buffer) => output.push(`[${name}] ${chunk}`));
@@ -62,7 +71,10 @@ describe("worker processes", () => {
     boss = await startBoss(database.url);
     scratch = await mkdtemp(join(tmpdir(), "cf-workers-"));
     // One connection per download, so each file is one request and double downloads are easy to count.
-    await caller().settings.update({ download: { chunk_size: 1024 * 1024 * 1024 } });
+    await caller().settings.update({
+      download: { chunk_size: 1024 * 1024 * 1024 },
+      paths: { models_roots: ["shared", "killed", "dropped"].map((name) => join(scratch, name)) },
+    });
     startWorker("worker-a");
     startWorker("worker-b");
     await waitFor(async () => (await database.db.workerHeartbeat.count()) === 2, 30_000);

@@ -1,20 +1,31 @@
 "use client";
-// The header's navigation, marking the current page.
+// The header's navigation, marking the current page; pages a role may not use are left out. Nothing shows on the
+// pages people use before they have a session.
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import type { Permission } from "../../core/roles";
+import { useMe } from "./session";
 
-const LINKS = [
-  { href: "/", label: "Runs" },
-  { href: "/inventory", label: "Inventory" },
-  { href: "/settings", label: "Settings" },
-] as const;
+const LINKS: ReadonlyArray<{ href: string; label: string; needs: Permission }> = [
+  { href: "/", label: "Runs", needs: "read" },
+  { href: "/inventory", label: "Inventory", needs: "read" },
+  { href: "/settings", label: "Settings", needs: "read" },
+  { href: "/users", label: "Users", needs: "users.manage" },
+  { href: "/audit", label: "Audit", needs: "audit.read" },
+];
+
+/** Pages for people without a session: sign-in and the account links. */
+export const isPublicPage = (pathname: string) => ["/sign-in", "/setup", "/invite"].includes(pathname);
 
 export function Nav() {
   const pathname = usePathname();
+  const me = useMe({ enabled: !isPublicPage(pathname) });
+  if (isPublicPage(pathname) || !me.data) return null;
+  const permissions = me.data.permissions;
   const isCurrent = (href: string) => (href === "/" ? pathname === "/" || pathname.startsWith("/runs") : pathname.startsWith(href));
   return (
     <nav aria-label="Main" className="flex gap-1">
-      {LINKS.map((link) => (
+      {LINKS.filter((link) => permissions.includes(link.needs)).map((link) => (
         <Link
           key={link.href}
           href={link.href}

@@ -13,10 +13,27 @@ const MAX_SEARCH_ROWS = 200;
 
 export default function InventoryPage() {
   const trpc = useTRPC();
-  const inventory = useQuery({ ...trpc.inventory.get.queryOptions({}), staleTime: 30_000 });
+  const roots = useQuery(trpc.settings.get.queryOptions()).data?.modelsRoots ?? [];
+  const [modelsRoot, setModelsRoot] = useState("");
+  const inventory = useQuery({ ...trpc.inventory.get.queryOptions({ modelsRoot: modelsRoot || undefined }), staleTime: 30_000 });
   const [search, setSearch] = useState("");
   const needle = useDeferredValue(search.trim().toLowerCase());
 
+  const rootPicker =
+    roots.length > 1 ? (
+      <select
+        aria-label="Models root"
+        className={`${inputClass} w-auto font-mono`}
+        value={modelsRoot || roots[0]}
+        onChange={(event) => setModelsRoot(event.target.value)}
+      >
+        {roots.map((root) => (
+          <option key={root} value={root}>
+            {root}
+          </option>
+        ))}
+      </select>
+    ) : null;
   const refresh = (
     <button type="button" className={secondaryButtonClass} disabled={inventory.isFetching} onClick={() => void inventory.refetch()}>
       {inventory.isFetching ? "Scanning…" : "Rescan"}
@@ -25,7 +42,10 @@ export default function InventoryPage() {
   if (inventory.error) {
     return (
       <>
-        <PageTitle title="Inventory">{refresh}</PageTitle>
+        <PageTitle title="Inventory">
+          {rootPicker}
+          {refresh}
+        </PageTitle>
         <ErrorBox title="Could not read the models folder" message={inventory.error.message} />
         <p className="mt-4 text-sm">
           Check the models root on the{" "}
@@ -53,6 +73,7 @@ export default function InventoryPage() {
     <div className="space-y-6">
       <PageTitle title="Inventory">
         <span className="text-xs text-zinc-500">scanned {formatDateTime(report.scannedAt)}</span>
+        {rootPicker}
         {refresh}
       </PageTitle>
 

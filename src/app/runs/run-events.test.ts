@@ -42,6 +42,7 @@ function run(models: ModelView[], lastSeq = 0): RunDetail {
     counts: { total: models.length, present: 0, missing: models.length, installed: 0, failed: 0, ambiguous: 0, skipped: 0 },
     bytes: 0,
     error: null,
+    startedBy: null,
     modelsRoot: "/models",
     options: {},
     summary: null,

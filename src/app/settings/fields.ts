@@ -52,7 +52,14 @@ export const FIELD_GROUPS: { title: string; fields: SettingField[] }[] = [
   {
     title: "Paths",
     fields: [
-      { section: "paths", key: "models_root", label: "Models root", kind: "text", help: "The ComfyUI models folder." },
+      { section: "paths", key: "models_root", label: "Models root", kind: "text", help: "The ComfyUI models folder runs use unless they pick another." },
+      {
+        section: "paths",
+        key: "models_roots",
+        label: "Other models roots",
+        kind: "list",
+        help: "More folders runs and the inventory may pick, one absolute path per line. No other folder can be chosen.",
+      },
       { section: "paths", key: "comfyui_url", label: "ComfyUI server URL", kind: "text", help: "Optional: ask a running ComfyUI where its folders are." },
       { section: "paths", key: "workflow_folders", label: "Workflow folders", kind: "list", help: "Folders runs may pick workflows from, one per line." },
       { section: "logging", key: "level", label: "Log level", kind: "text", help: "debug, info, warn or error." },

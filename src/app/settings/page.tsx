@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import { useState, type FormEvent } from "react";
 import { SettingsPatchSchema } from "../../core/config/schema";
+import { useCan, useMe } from "../_components/session";
 import { Card, ErrorBox, PageTitle, inputClass, primaryButtonClass } from "../_components/ui";
 import type { AppRouter } from "../../server/trpc/root";
 import { useTRPC } from "../trpc";
@@ -33,6 +34,9 @@ function SettingsForm({ view }: { view: SettingsView }) {
   const [tokens, setTokens] = useState<Record<TokenName, string>>({ civitai_api_token: "", hf_token: "" });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState(false);
+  const me = useMe();
+  const canManage = useCan("settings.manage");
+  const canOperate = useCan("runs.operate");
   const update = useMutation(
     trpc.settings.update.mutationOptions({
       onSuccess: (data) => {
@@ -72,13 +76,20 @@ function SettingsForm({ view }: { view: SettingsView }) {
             Saved. The next run uses these settings.
           </span>
         )}
-        <button type="submit" className={primaryButtonClass} disabled={update.isPending}>
-          {update.isPending ? "Saving…" : "Save settings"}
-        </button>
+        {canManage && (
+          <button type="submit" className={primaryButtonClass} disabled={update.isPending}>
+            {update.isPending ? "Saving…" : "Save settings"}
+          </button>
+        )}
       </PageTitle>
+      {me.data && !canManage && (
+        <p role="note" className="rounded-lg border border-zinc-300 p-3 text-sm dark:border-zinc-700">
+          Only an admin changes settings; as a {me.data.role} you see them read-only.
+        </p>
+      )}
       {update.error && <ErrorBox title="Not saved" message={update.error.message} />}
       {Object.keys(errors).length > 0 && <ErrorBox title="Some values need fixing" message="See the highlighted fields below." />}
-      <div className="grid gap-6 lg:grid-cols-2">
+      <fieldset disabled={!canManage} className="grid gap-6 lg:grid-cols-2">
         {FIELD_GROUPS.map((group) => (
           <Card key={group.title} title={group.title}>
             <div className="space-y-4">
@@ -111,8 +122,8 @@ function SettingsForm({ view }: { view: SettingsView }) {
             ))}
           </div>
         </Card>
-        <ConnectionsPanel />
-      </div>
+      </fieldset>
+      {canOperate && <ConnectionsPanel />}
     </form>
   );
 }

@@ -1,5 +1,6 @@
 // `comfyfixer run`: install every model the workflows need, here (in-process) or through a dashboard (--server).
 import { readFile } from "node:fs/promises";
+import { TRPCClientError } from "@trpc/client";
 import { resolve as resolvePath } from "node:path";
 import { LOG_LEVELS, type LogLevel } from "../../core/config/schema";
 import { collectWorkflowFiles } from "../../core/workflow";
@@ -11,6 +12,7 @@ import { loadCliSettings } from "../settings";
 import { MODELS_LOCATION_FLAGS, modelsLocationFrom } from "../inputs";
 import { runLocally } from "../run/local";
 import { runOnServer } from "../run/remote";
+import { StreamRefusedError } from "../run/sse-client";
 import { formatRunReport, runExitCode, type RunReport } from "../run/report";
 
 const usage = [
@@ -25,12 +27,16 @@ const usage = [
   "  --concurrency N           parallel downloads, 1-10 (default 3)",
   "  --dry-run                 find and resolve, download nothing",
   "  --include-inactive        also install models of bypassed/muted nodes",
-  "  --server URL              let a ComfyFixer dashboard's workers do the run, and follow it",
+  "  --server URL              let a ComfyFixer dashboard's workers do the run, and follow it; --models-dir is",
+  "                            then one of the server's models roots (default: the server's first)",
+  "  --api-key KEY             the API key --server sends (default: $COMFYFIXER_API_KEY); the run acts with",
+  "                            that account's role (operator or admin)",
   "  --json                    print one JSON summary",
   "  --log-level LEVEL         debug, info, warn or error (default info)",
   "  --verbose                 same as --log-level debug",
   "",
-  "Exit code: 0 when every needed model is present at the end, 3 when some are not, 2 for bad usage.",
+  "Exit code: 0 when every needed model is present at the end, 3 when some are not, 2 for bad usage,",
+  "1 when the server refuses (no API key, a revoked one, or a role that may not start runs).",
 ].join("\n");
 
 function parse(argv: string[], env: EngineEnv) {
@@ -41,6 +47,7 @@ function parse(argv: string[], env: EngineEnv) {
     "dry-run": { type: "boolean", default: false },
     "include-inactive": { type: "boolean", default: false },
     server: { type: "string" },
+    "api-key": { type: "string" },
     json: { type: "boolean", default: false },
     "log-level": { type: "string" },
     verbose: { type: "boolean", default: false },
@@ -56,11 +63,12 @@ function parse(argv: string[], env: EngineEnv) {
   }
   if (!values.help && positionals.length === 0) throw new UsageError("Give at least one workflow file or folder.");
   const location = modelsLocationFrom(values, env);
-  if (!values.help && !location.modelsDir) throw new UsageError("Give the ComfyUI models folder with --models-dir DIR (or set COMFYUI_MODELS_DIR).");
+  if (!values.help && !location.modelsDir && !values.server)
+    throw new UsageError("Give the ComfyUI models folder with --models-dir DIR (or set COMFYUI_MODELS_DIR).");
   return { ...values, positionals, concurrency, logLevel: logLevel as LogLevel, location, modelsDir: location.modelsDir ?? "" };
 }
 
-async function run(argv: string[], { env }: CliContext): Promise<number> {
+async function run(argv: string[], { env, apiKey }: CliContext): Promise<number> {
   const args = parse(argv, env);
   if (args.help) {
     process.stdout.write(usage + "\n");
@@ -83,16 +91,27 @@ async function run(argv: string[], { env }: CliContext): Promise<number> {
   let report: RunReport;
   try {
     if (args.server) {
-      report = await runOnServer({
+      const key = args["api-key"]?.trim() || apiKey;
+      if (!key) {
+        process.stderr.write("The server needs an API key: pass --api-key KEY or set COMFYFIXER_API_KEY (make one on the dashboard's Account page).\n");
+        return 1;
+      }
+      const remote = await runOnServer({
         server: args.server,
+        apiKey: key,
         workflows: await Promise.all(files.map(async (path) => ({ path, bytes: await readFile(path) }))),
-        modelsRoot: resolvePath(args.modelsDir),
+        modelsRoot: args.modelsDir ? resolvePath(args.modelsDir) : undefined,
         dryRun: args["dry-run"],
         concurrency: args.concurrency,
         includeInactive: args["include-inactive"],
         display,
         signal: controller.signal,
-      });
+      }).catch((error: unknown) => refusal(error));
+      if (typeof remote === "string") {
+        process.stderr.write(`${remote}\n`);
+        return 1;
+      }
+      report = remote;
     } else {
       const settings = await loadCliSettings(args.config);
       settings.logging.level = args.logLevel;
@@ -116,6 +135,17 @@ async function run(argv: string[], { env }: CliContext): Promise<number> {
   }
   process.stdout.write(args.json ? JSON.stringify(report, null, 2) + "\n" : formatRunReport(report) + "\n");
   return runExitCode(report);
+}
+
+/** The server's refusal as one line for the terminal; anything else is rethrown. */
+function refusal(error: unknown): string {
+  if (error instanceof TRPCClientError) {
+    const code = (error.data as { code?: string } | undefined)?.code;
+    if (code === "UNAUTHORIZED") return `The server refused the API key (revoked, or not a key of this server): ${error.message}`;
+    if (code === "FORBIDDEN" || code === "BAD_REQUEST" || code === "NOT_FOUND") return `The server refused the run: ${error.message}`;
+  }
+  if (error instanceof StreamRefusedError) return `The server refused the run's event stream: ${error.message}`;
+  throw error;
 }
 
 export const command: CliCommand = {

@@ -13,8 +13,11 @@ import { followRunEvents } from "./sse-client";
 
 export type RemoteRunOptions = {
   server: string;
+  /** Sent as `Authorization: Bearer`; the run acts with the key's account and role. */
+  apiKey: string | undefined;
   workflows: Array<{ path: string; bytes: Buffer }>;
-  modelsRoot: string;
+  /** One of the server's models roots; the server's default when undefined. */
+  modelsRoot: string | undefined;
   dryRun: boolean;
   concurrency?: number;
   includeInactive: boolean;
@@ -58,7 +61,8 @@ export function reportFromRun(run: RunDetail): RunReport {
 
 export async function runOnServer(options: RemoteRunOptions): Promise<RunReport> {
   const base = options.server.replace(/\/+$/, "");
-  const client = createTRPCClient<AppRouter>({ links: [httpLink({ url: `${base}/api/trpc`, transformer: superjson })] });
+  const headers: Record<string, string> = options.apiKey ? { Authorization: `Bearer ${options.apiKey}` } : {};
+  const client = createTRPCClient<AppRouter>({ links: [httpLink({ url: `${base}/api/trpc`, transformer: superjson, headers })] });
   const { id } = await client.runs.create.mutate({
     workflows: options.workflows.map((workflow) => ({
       fileName: basename(workflow.path),
@@ -76,6 +80,7 @@ export async function runOnServer(options: RemoteRunOptions): Promise<RunReport>
   try {
     await followRunEvents({
       url: `${base}/api/runs/${id}/events`,
+      headers,
       signal: new AbortController().signal,
       onEvent: (event) => showEvent(options.display, event),
       onReconnect: (error) => options.display.log(`event stream dropped (${errorMessage(error)}); reconnecting`),

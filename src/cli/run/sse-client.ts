@@ -5,11 +5,23 @@ import { backoffDelayMs, sleep } from "../../core/net/retry";
 
 export type SseFollowOptions = {
   url: string;
+  /** Sent with every (re)connection, e.g. the API key. */
+  headers?: Record<string, string>;
   onEvent(event: RunEvent): void;
   onReconnect?(error: unknown): void;
   signal: AbortSignal;
   maxAttempts?: number;
 };
+
+/** The server refused the stream (no or a revoked API key): reconnecting would not help. */
+export class StreamRefusedError extends Error {
+  constructor(
+    readonly status: number,
+    body: string,
+  ) {
+    super(`the server refused the event stream (${status}): ${body.slice(0, 300)}`);
+  }
+}
 
 /** Resolves when the server sends the end event; retries dropped connections from the last seen id. */
 export async function followRunEvents(options: SseFollowOptions): Promise<void> {
@@ -19,9 +31,10 @@ export async function followRunEvents(options: SseFollowOptions): Promise<void> 
     let ended = false;
     try {
       const response = await fetch(options.url, {
-        headers: { Accept: "text/event-stream", ...(lastId ? { "Last-Event-ID": String(lastId) } : {}) },
+        headers: { ...options.headers, Accept: "text/event-stream", ...(lastId ? { "Last-Event-ID": String(lastId) } : {}) },
         signal: options.signal,
       });
+      if (response.status === 401 || response.status === 403) throw new StreamRefusedError(response.status, await response.text());
       if (!response.ok || !response.body) throw new Error(`the server answered ${response.status} for the event stream`);
       const parser = createParser({
         onEvent(message) {
@@ -43,7 +56,7 @@ export async function followRunEvents(options: SseFollowOptions): Promise<void> 
       }
       throw new Error("the event stream closed early");
     } catch (error) {
-      if (options.signal.aborted) throw error;
+      if (options.signal.aborted || error instanceof StreamRefusedError) throw error;
       failures++;
       if (failures > (options.maxAttempts ?? 30)) throw error;
       options.onReconnect?.(error);

@@ -43,6 +43,8 @@ export const CacheSettingsSchema = z.object({
 
 export const PathSettingsSchema = z.object({
   models_root: z.string(),
+  /** More models folders an admin allows runs and the inventory to use (the dashboard picks from these, never types a path). */
+  models_roots: z.array(z.string().trim().min(1)),
   comfyui_url: z.union([z.literal(""), z.url()]),
   workflow_folders: z.array(z.string().trim().min(1)),
 });

@@ -10,7 +10,7 @@ import { getSettings, getTokens } from "./settings";
 
 export async function checkConnections(db: Db, env: ServerEnv): Promise<DoctorReport> {
   const settings = await getSettings(db);
-  const saved = await getTokens(db);
+  const saved = await getTokens(db, env);
   const tokens = { civitai: saved.civitai_api_token ?? null, huggingface: saved.hf_token ?? null };
   const endpoints = env.engine.endpoints;
   const policy = hostPolicyFor(settings.download, env.engine);

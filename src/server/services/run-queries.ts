@@ -19,6 +19,7 @@ const runSelect = {
   startedAt: true,
   finishedAt: true,
   error: true,
+  createdBy: { select: { email: true } },
   workflows: { select: { path: true }, orderBy: { createdAt: "asc" } },
 } satisfies Prisma.RunSelect;
 
@@ -55,8 +56,8 @@ async function countsByRun(db: Db, runIds: string[]) {
 }
 
 function toListItem(run: RunRow, counted: { counts: ModelCounts; bytes: number }): RunListItem {
-  const { workflows, ...rest } = run;
-  return { ...rest, workflowNames: workflows.map((workflow) => workflow.path), ...counted };
+  const { workflows, createdBy, ...rest } = run;
+  return { ...rest, startedBy: createdBy?.email ?? null, workflowNames: workflows.map((workflow) => workflow.path), ...counted };
 }
 
 export async function listRuns(
@@ -109,8 +110,10 @@ export async function getRun(db: Db, id: string): Promise<RunDetail> {
   if (!run) throw new AppError("NOT_FOUND", `Run ${id} does not exist.`);
   const counted = await countsByRun(db, [id]);
   const models = run.models.map(toModelView);
+  const { createdBy, ...rest } = run;
   return {
-    ...run,
+    ...rest,
+    startedBy: createdBy?.email ?? null,
     workflowNames: run.workflows.map((workflow) => workflow.path),
     ...counted(id),
     options: run.options as Record<string, unknown>,

@@ -23,7 +23,7 @@ export const RunOverridesSchema = z.object({
 
 export const CreateRunInputSchema = z.object({
   workflows: z.array(WorkflowInputSchema).min(1, "Add at least one workflow.").max(500),
-  /** The models root as the server sees it; defaults to the settings' models root or COMFYUI_MODELS_DIR. */
+  /** One of the models roots an admin configured (see settings.get's modelsRoots); defaults to the first. */
   modelsRoot: z.string().optional(),
   dryRun: z.boolean().default(false),
   overrides: RunOverridesSchema.default({}),
@@ -61,6 +61,8 @@ export const RunListItemSchema = z.object({
   counts: ModelCountsSchema,
   bytes: z.number(),
   error: z.string().nullable(),
+  /** The email of whoever started it; null for runs from before accounts, or when that account was removed. */
+  startedBy: z.string().nullable(),
 });
 export type RunListItem = z.infer<typeof RunListItemSchema>;
 

@@ -6,6 +6,7 @@ import type PgBoss from "pg-boss";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "../../test/database";
+import { useTestAccount } from "../../test/accounts";
 import { QUEUES, startBoss } from "../jobs/queue";
 import { runQueueOf } from "../jobs/run-queue";
 import { createContextInner } from "../trpc/init";
@@ -14,9 +15,10 @@ import { checkpoint, lora, uiWorkflow } from "../../test/sim";
 
 describe("runs API", () => {
   const database = useTestDatabase();
+  const admin = useTestAccount(database, "admin");
   let boss: PgBoss;
   let scratch: string;
-  const caller = () => createCaller(createContextInner({ db: database.db, queue: runQueueOf(boss), env: database.env() }));
+  const caller = () => createCaller(createContextInner({ db: database.db, queue: runQueueOf(boss), env: database.env(), actor: admin.actor }));
   const queuedRunIds = async () => {
     const rows = await database.db.$queryRawUnsafe<Array<{ data: { runId: string } }>>(`SELECT data FROM pgboss.job WHERE name = $1`, QUEUES.run.name);
     return rows.map((row) => row.data.runId);
@@ -28,6 +30,7 @@ describe("runs API", () => {
     await mkdir(join(scratch, "models"));
     await mkdir(join(scratch, "workflows"));
     await writeFile(join(scratch, "workflows", "portrait.json"), uiWorkflow([checkpoint("sd15/portrait.safetensors")]));
+    await caller().settings.update({ paths: { models_roots: [join(scratch, "models")] } });
   });
   afterAll(async () => {
     await boss?.stop({ graceful: false });
@@ -96,7 +99,7 @@ describe("runs API", () => {
   });
 
   it("rejects a run with no models root anywhere", async () => {
-    await caller().settings.update({ paths: { models_root: "" } });
+    await caller().settings.update({ paths: { models_root: "", models_roots: [] } });
     const saved = process.env.COMFYUI_MODELS_DIR;
     delete process.env.COMFYUI_MODELS_DIR;
     try {

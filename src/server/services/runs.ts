@@ -15,18 +15,23 @@ import type { CreateRunInput } from "./run-schemas";
 import { storeWorkflowInputs } from "./run-workflows";
 import { getSettings } from "./settings";
 
-export async function createRun({ db, queue, env }: { db: Db; queue: RunQueue; env: ServerEnv }, input: CreateRunInput): Promise<{ id: string }> {
+export async function createRun(
+  { db, queue, env }: { db: Db; queue: RunQueue; env: ServerEnv },
+  input: CreateRunInput,
+  startedById: string | null,
+): Promise<{ id: string; modelsRoot: string }> {
   const settings = await getSettings(db);
   const modelsRoot = modelsRootFor(settings, env, input.modelsRoot);
   const workflows = await storeWorkflowInputs(input.workflows, settings);
   const run = await db.run.create({
     data: {
       modelsRoot,
+      createdById: startedById,
       dryRun: input.dryRun,
       options: input.overrides as Prisma.InputJsonObject,
       workflows: { create: workflows.map((workflow) => ({ path: workflow.path, content: workflow.content })) },
     },
-    select: { id: true },
+    select: { id: true, modelsRoot: true },
   });
   await queue.enqueueRun(run.id);
   return run;

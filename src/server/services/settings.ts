@@ -10,7 +10,10 @@ import {
   type SettingsSection,
 } from "../../core/config/settings";
 import type { Db } from "../db/client";
+import type { AccessEnv } from "../env";
 import { AppError } from "../errors";
+import { readSecrets, writeSecret } from "../secrets/stored-secrets";
+import { assertAbsoluteRoots } from "./models-root";
 
 export const TOKEN_KEYS = ["civitai_api_token", "hf_token"] as const;
 export type TokenKey = (typeof TOKEN_KEYS)[number];
@@ -41,6 +44,7 @@ export async function updateSettings(db: Db, patch: SettingsPatch): Promise<Sett
   } catch (error) {
     throw new AppError("BAD_REQUEST", `These settings are not valid: ${error instanceof z.ZodError ? z.prettifyError(error) : String(error)}`);
   }
+  assertAbsoluteRoots(next);
   const sections = Object.keys(patch) as SettingsSection[];
   await db.$transaction(
     sections.map((section) =>
@@ -54,24 +58,30 @@ export async function updateSettings(db: Db, patch: SettingsPatch): Promise<Sett
   return SettingsSchema.parse(next);
 }
 
-export async function getTokens(db: Db): Promise<Partial<Record<TokenKey, string>>> {
-  const rows = await db.secret.findMany({ where: { key: { in: [...TOKEN_KEYS] } } });
-  return Object.fromEntries(rows.map((row) => [row.key, row.value]));
+type KeyEnv = Pick<AccessEnv, "secretKey">;
+
+/** The saved tokens in clear, for the worker's requests upstream; never for a browser. */
+export async function getTokens(db: Db, env: KeyEnv): Promise<Partial<Record<TokenKey, string>>> {
+  return readSecrets(db, env, TOKEN_KEYS);
 }
 
-export async function getMaskedTokens(db: Db): Promise<Record<TokenKey, MaskedToken>> {
-  const tokens = await getTokens(db);
+export async function getMaskedTokens(db: Db, env: KeyEnv): Promise<Record<TokenKey, MaskedToken>> {
+  const tokens = await getTokens(db, env);
   const mask = (value: string | undefined): MaskedToken =>
     value ? { set: true, hint: value.length > 8 ? value.slice(-4) : null } : { set: false, hint: null };
   return { civitai_api_token: mask(tokens.civitai_api_token), hf_token: mask(tokens.hf_token) };
 }
 
-/** null or "" removes a token; undefined leaves it as it is. */
-export async function updateTokens(db: Db, patch: TokenPatch): Promise<void> {
+export type TokenChange = "set" | "cleared";
+
+/** null or "" removes a token; undefined leaves it as it is. Returns what changed (for the audit log, never the value). */
+export async function updateTokens(db: Db, env: KeyEnv, patch: TokenPatch): Promise<Partial<Record<TokenKey, TokenChange>>> {
+  const changes: Partial<Record<TokenKey, TokenChange>> = {};
   for (const key of TOKEN_KEYS) {
     const value = patch[key];
     if (value === undefined) continue;
-    if (value === null || value === "") await db.secret.deleteMany({ where: { key } });
-    else await db.secret.upsert({ where: { key }, create: { key, value }, update: { value } });
+    await writeSecret(db, env, key, value || null);
+    changes[key] = value ? "set" : "cleared";
   }
+  return changes;
 }

@@ -11,6 +11,7 @@ import type { RunQueue } from "../../server/jobs/run-queue";
 import { createContextInner } from "../../server/trpc/init";
 import { createCaller } from "../../server/trpc/root";
 import { useTestDatabase } from "../../test/database";
+import { useTestAccount } from "../../test/accounts";
 import { simEnv } from "../../test/sim-env";
 import { runTask } from "./run";
 import { DEMO_AMBIGUOUS_FILE, demoCatalogue, startUpstreamSim, type UpstreamSim, checkpoint, lora, uiWorkflow, vae } from "../../test/sim";
@@ -19,12 +20,13 @@ const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex
 
 describe("the run task", () => {
   const database = useTestDatabase();
+  const admin = useTestAccount(database, "admin");
   let sim: UpstreamSim;
   let scratch: string;
   const queued: string[] = [];
   const queue: RunQueue = { enqueueRun: async (runId) => void queued.push(runId) };
   const env = () => database.env(simEnv(sim));
-  const caller = () => createCaller(createContextInner({ db: database.db, queue, env: env() }));
+  const caller = () => createCaller(createContextInner({ db: database.db, queue, env: env(), actor: admin.actor }));
   const shutdown = new AbortController();
   const logs: string[] = [];
   const processRun = (runId: string) =>
@@ -37,6 +39,7 @@ describe("the run task", () => {
     scratch = await mkdtemp(join(tmpdir(), "cf-run-"));
     await mkdir(join(scratch, "models", "checkpoints"), { recursive: true });
     await writeFile(join(scratch, "models", "checkpoints", "already_here.safetensors"), "present");
+    await caller().settings.update({ paths: { models_roots: [modelsRoot(), join(scratch, "dead-link-models")] } });
   });
   afterAll(async () => {
     await sim?.close();

@@ -6,6 +6,7 @@ import { withDbRetry } from "../../server/db/retry";
 import { claimRun, finishRun, handBackRun } from "../../server/services/run-lifecycle";
 import { RunOverridesSchema } from "../../server/services/run-schemas";
 import { workflowSource } from "../../server/services/run-workflows";
+import { SecretKeyMismatchError } from "../../server/secrets/secret-box";
 import { getSettings, getTokens } from "../../server/services/settings";
 import { createPostgresSearchCache } from "../../server/stores/search-cache";
 import { createPostgresTargetLock } from "../../server/stores/target-lock";
@@ -19,17 +20,26 @@ export const runTask: TaskProcessor<"run"> = async ({ runId }, context) => {
   const { db, env, log } = context;
   const run = await claimRun(db, runId, context.workerId);
   if (!run) return log(`run ${runId} is finished, cancelled or gone; nothing to do`);
+  const overrides = RunOverridesSchema.safeParse(run.options).data ?? {};
+  const saved = await withDbRetry(() => getSettings(db));
+  // A run's own overrides (the CLI's --concurrency through --server) win over the saved settings.
+  const settings = { ...saved, download: { ...saved.download, concurrency: overrides.concurrency ?? saved.download.concurrency } };
+  let tokens: Awaited<ReturnType<typeof getTokens>>;
+  try {
+    tokens = await withDbRetry(() => getTokens(db, env));
+  } catch (error) {
+    if (!(error instanceof SecretKeyMismatchError)) throw error;
+    // Another machine's key sealed the tokens: the run cannot use them, and says why rather than failing on 401s.
+    log(`run ${runId} failed: ${error.message}`);
+    await finishRun(db, runId, { status: "failed", summary: emptySummary([]), timings: {}, error: error.message });
+    return;
+  }
 
   const store = createPostgresRunStore(db, runId, log);
   const controller = new AbortController();
   const watcher = watchRun(db, runId, controller, log);
   const onShutdown = () => controller.abort(new RunInterruptedError("the worker is shutting down"));
   context.shutdown.addEventListener("abort", onShutdown, { once: true });
-  const overrides = RunOverridesSchema.safeParse(run.options).data ?? {};
-  const saved = await withDbRetry(() => getSettings(db));
-  // A run's own overrides (the CLI's --concurrency through --server) win over the saved settings.
-  const settings = { ...saved, download: { ...saved.download, concurrency: overrides.concurrency ?? saved.download.concurrency } };
-  const tokens = await withDbRetry(() => getTokens(db));
   const targetLock = createPostgresTargetLock(env.databaseUrl);
   const searchCache = createPostgresSearchCache(db, settings.cache);
   const engine = createEngine({

@@ -23,7 +23,8 @@ export function ModelsTable({
   runId: string;
   models: ModelView[];
   speeds: Record<string, ModelSpeed>;
-  onPicked: (model: ModelView) => void;
+  /** null when the viewer's role may not pick: the picker is not offered. */
+  onPicked: ((model: ModelView) => void) | null;
 }) {
   const [open, setOpen] = useState<string | null>(null);
   return (
@@ -57,7 +58,7 @@ export function ModelsTable({
                   <td className="py-2 pr-3">
                     <div className="flex items-center gap-2">
                       <StatusChip status={model.status} />
-                      {isPickable(model.status) && (
+                      {onPicked && isPickable(model.status) && (
                         <button type="button" className={secondaryButtonClass} aria-expanded={picking} onClick={() => setOpen(picking ? null : model.id)}>
                           {picking ? "Close" : model.status === "ambiguous" ? "Choose…" : "Give a URL…"}
                         </button>
@@ -89,7 +90,7 @@ export function ModelsTable({
                   </td>
                   <td className="py-2 text-right text-xs tabular-nums">{formatBytes(model.size)}</td>
                 </tr>
-                {picking && (
+                {picking && onPicked && (
                   <tr>
                     <td colSpan={6} className="pb-3">
                       <CandidatePicker

@@ -8,6 +8,7 @@ import type { ModelView, RunDetail } from "../../../server/services/run-schemas"
 import { elapsedSeconds, formatBytes, formatDateTime, formatDuration, formatEta, formatRate } from "../../../core/format";
 import { ProgressBar } from "../../_components/progress-bar";
 import { StatusChip } from "../../_components/status-chip";
+import { useCan } from "../../_components/session";
 import { Card, ErrorBox, PageTitle, dangerButtonClass, secondaryButtonClass } from "../../_components/ui";
 import { useTRPC } from "../../trpc";
 import { isRunFinished } from "../../../core/status";
@@ -56,6 +57,7 @@ function RunView({ run }: { run: RunDetail }) {
   const { live, state } = useRunStream(run.id, { generation });
   const queryKey = trpc.runs.get.queryKey({ id: run.id });
   const finished = isRunFinished(run.status);
+  const canOperate = useCan("runs.operate");
 
   // The run goes on after a retry or a pick: take a fresh snapshot and follow a new stream.
   const restart = async () => {
@@ -83,12 +85,12 @@ function RunView({ run }: { run: RunDetail }) {
         </span>
         {run.dryRun && <span className="text-xs text-zinc-500">dry run</span>}
         <LiveIndicator state={state} />
-        {!finished && (
+        {canOperate && !finished && (
           <button type="button" className={dangerButtonClass} disabled={cancel.isPending} onClick={() => cancel.mutate({ id: run.id })}>
             {cancel.isPending ? "Cancelling…" : "Cancel run"}
           </button>
         )}
-        {finished && retryable && (
+        {canOperate && finished && retryable && (
           <button type="button" className={secondaryButtonClass} disabled={retry.isPending} onClick={() => retry.mutate({ id: run.id })}>
             Retry failed
           </button>
@@ -123,6 +125,10 @@ function RunView({ run }: { run: RunDetail }) {
             <dd className="inline">{formatDateTime(started)}</dd>
           </div>
           <div>
+            <dt className="inline text-zinc-500">Started by </dt>
+            <dd className="inline">{run.startedBy ?? "—"}</dd>
+          </div>
+          <div>
             <dt className="inline text-zinc-500">Models root </dt>
             <dd className="inline font-mono text-xs">{run.modelsRoot}</dd>
           </div>
@@ -147,7 +153,7 @@ function RunView({ run }: { run: RunDetail }) {
           {run.models.length === 0 ? (
             <p className="text-sm text-zinc-500 dark:text-zinc-400">{finished ? "These workflows name no model files." : "Reading the workflows…"}</p>
           ) : (
-            <ModelsTable runId={run.id} models={run.models} speeds={live.speeds} onPicked={onPicked} />
+            <ModelsTable runId={run.id} models={run.models} speeds={live.speeds} onPicked={canOperate ? onPicked : null} />
           )}
         </Card>
         <div className="space-y-6">

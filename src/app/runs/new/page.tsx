@@ -4,6 +4,7 @@
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useMemo, useState, type DragEvent, type FormEvent } from "react";
+import { useCan, useMe } from "../../_components/session";
 import { StatusChip } from "../../_components/status-chip";
 import { Card, EmptyState, ErrorBox, PageTitle, inputClass, primaryButtonClass, secondaryButtonClass, TableHead } from "../../_components/ui";
 import { useTRPC } from "../../trpc";
@@ -14,6 +15,8 @@ const fileNameOf = (path: string) => path.split(/[\\/]/).pop() ?? path;
 export default function NewRunPage() {
   const trpc = useTRPC();
   const router = useRouter();
+  const me = useMe();
+  const canStart = useCan("runs.operate");
   const [uploads, setUploads] = useState<UploadedWorkflow[]>([]);
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
   const [modelsRoot, setModelsRoot] = useState("");
@@ -61,7 +64,7 @@ export default function NewRunPage() {
   }
 
   const summary = analysis.data?.summary;
-  const defaultRoot = settings.data?.settings.paths.models_root;
+  const roots = settings.data?.modelsRoots ?? [];
 
   return (
     <form onSubmit={onStart} className="space-y-6">
@@ -70,10 +73,17 @@ export default function NewRunPage() {
           <input id="dry-run" type="checkbox" className="h-4 w-4 accent-sky-600" checked={dryRun} onChange={(event) => setDryRun(event.target.checked)} />
           Dry run (find sources, download nothing)
         </label>
-        <button type="submit" className={primaryButtonClass} disabled={workflows.length === 0 || create.isPending}>
-          {create.isPending ? "Starting…" : "Start run"}
-        </button>
+        {canStart && (
+          <button type="submit" className={primaryButtonClass} disabled={workflows.length === 0 || create.isPending || roots.length === 0}>
+            {create.isPending ? "Starting…" : "Start run"}
+          </button>
+        )}
       </PageTitle>
+      {me.data && !canStart && (
+        <p role="note" className="rounded-lg border border-zinc-300 p-3 text-sm dark:border-zinc-700">
+          As a {me.data.role} you can see what these workflows need, but starting a run takes the operator or admin role.
+        </p>
+      )}
       {create.error && <ErrorBox title="The run did not start" message={create.error.message} />}
 
       <div className="grid gap-6 lg:grid-cols-2">
@@ -154,13 +164,23 @@ export default function NewRunPage() {
         <label htmlFor="models-root" className="mb-1 block text-sm font-medium">
           Models root on the server
         </label>
-        <input
-          id="models-root"
-          className={`${inputClass} font-mono`}
-          placeholder={defaultRoot ? `${defaultRoot} (from Settings)` : "The models root from Settings or COMFYUI_MODELS_DIR"}
-          value={modelsRoot}
-          onChange={(event) => setModelsRoot(event.target.value)}
-        />
+        {settings.data && roots.length === 0 ? (
+          <p className="text-sm text-amber-700 dark:text-amber-300">No models root is set yet: an admin adds one under Settings → Paths.</p>
+        ) : (
+          <select
+            id="models-root"
+            className={`${inputClass} font-mono`}
+            value={modelsRoot || roots[0] || ""}
+            onChange={(event) => setModelsRoot(event.target.value)}
+          >
+            {roots.map((root, index) => (
+              <option key={root} value={root}>
+                {root}
+                {index === 0 ? " (default)" : ""}
+              </option>
+            ))}
+          </select>
+        )}
       </Card>
 
       <Card title="What these workflows need">

@@ -1,7 +1,7 @@
 // health.check: database and worker liveness.
 import { z } from "zod";
 import { checkHealth } from "../../services/health";
-import { publicProcedure, router } from "../init";
+import { authorized, router } from "../init";
 
 const HealthSchema = z.object({
   ok: z.boolean(),
@@ -10,5 +10,7 @@ const HealthSchema = z.object({
 });
 
 export const healthRouter = router({
-  check: publicProcedure.output(HealthSchema).query(({ ctx }) => checkHealth(ctx.db, ctx.env.staleRunSeconds)),
+  check: authorized("read")
+    .output(HealthSchema)
+    .query(({ ctx }) => checkHealth(ctx.db, ctx.env.staleRunSeconds)),
 });

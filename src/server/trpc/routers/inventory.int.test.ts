@@ -4,12 +4,14 @@ import { join } from "node:path";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "../../../test/database";
+import { useTestAccount } from "../../../test/accounts";
 import { createContextInner } from "../init";
 import { createCaller } from "../root";
 
 describe("inventory router", () => {
   const database = useTestDatabase();
-  const caller = () => createCaller(createContextInner({ db: database.db, env: database.env() }));
+  const admin = useTestAccount(database, "admin");
+  const caller = () => createCaller(createContextInner({ db: database.db, env: database.env(), actor: admin.actor }));
   let modelsRoot = "";
 
   const put = async (relative: string, content: string) => {
@@ -27,6 +29,7 @@ describe("inventory router", () => {
     await put("loras/styles/ink.safetensors", "I".repeat(800));
     await put("vae/ink.safetensors", "I".repeat(800));
     await put("checkpoints/wrong-place-vae.safetensors", "V".repeat(500));
+    await caller().settings.update({ paths: { models_roots: [modelsRoot, join(modelsRoot, "nope")] } });
   });
   afterAll(async () => {
     await rm(modelsRoot, { recursive: true, force: true });
@@ -103,6 +106,16 @@ describe("inventory router", () => {
     expect(report.misplaced).toEqual([
       expect.objectContaining({ name: "wrong-place-vae.safetensors", folder: "vae", path: join(modelsRoot, "checkpoints/wrong-place-vae.safetensors") }),
     ]);
+  });
+
+  it("refuses a folder that is not one of the configured models roots, without scanning it", async () => {
+    for (const modelsRoot of ["/etc", join(tmpdir()), "relative/models"]) {
+      const error = await caller()
+        .inventory.get({ modelsRoot })
+        .catch((caught: unknown) => caught);
+      expect((error as TRPCError).code, modelsRoot).toBe("FORBIDDEN");
+      expect((error as TRPCError).message).toContain("not one of the models roots");
+    }
   });
 
   it("says what to do when the models folder does not exist", async () => {

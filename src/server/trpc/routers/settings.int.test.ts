@@ -2,6 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultSettings } from "../../../core/config/settings";
 import { useTestDatabase } from "../../../test/database";
+import { useTestAccount } from "../../../test/accounts";
 import { createContextInner } from "../init";
 import { createCaller } from "../root";
 import { resolverCatalogue, startSim } from "../../../test/fixtures/resolve";
@@ -10,7 +11,8 @@ import type { UpstreamSim } from "../../../test/sim";
 
 describe("settings router", () => {
   const database = useTestDatabase();
-  const caller = () => createCaller(createContextInner({ db: database.db, env: database.env() }));
+  const admin = useTestAccount(database, "admin");
+  const caller = () => createCaller(createContextInner({ db: database.db, env: database.env(), actor: admin.actor }));
 
   it("returns the defaults from config/default.toml before anything is saved", async () => {
     const view = await caller().settings.get();
@@ -47,6 +49,7 @@ describe("settings router", () => {
 
 describe("settings.checkConnections", () => {
   const database = useTestDatabase();
+  const admin = useTestAccount(database, "admin");
   let sim: UpstreamSim;
   const HF_TOKEN = "hf_saved_token_abcdefghijklmnop";
   beforeAll(async () => {
@@ -55,7 +58,7 @@ describe("settings.checkConnections", () => {
   afterAll(() => sim?.close());
 
   it("checks the endpoints with the saved tokens and names the account, never the token", async () => {
-    const caller = createCaller(createContextInner({ db: database.db, env: database.env(simEnv(sim)) }));
+    const caller = createCaller(createContextInner({ db: database.db, env: database.env(simEnv(sim)), actor: admin.actor }));
     await caller.settings.update({ tokens: { hf_token: HF_TOKEN, civitai_api_token: "not-a-key" } });
     const report = await caller.settings.checkConnections();
     expect(JSON.stringify(report)).not.toContain(HF_TOKEN);

@@ -1,6 +1,6 @@
-// The tRPC HTTP endpoint for the dashboard.
+// The tRPC HTTP endpoint for the dashboard and the CLI: the caller comes from the session cookie or the API key.
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { createContextInner } from "../../../../server/trpc/init";
+import { createRequestContext } from "../../../../server/trpc/init";
 import { appRouter } from "../../../../server/trpc/root";
 
 export const dynamic = "force-dynamic";
@@ -10,7 +10,7 @@ function handler(request: Request) {
     endpoint: "/api/trpc",
     req: request,
     router: appRouter,
-    createContext: () => createContextInner(),
+    createContext: () => createRequestContext(request),
     // The dashboard posts runs.analyze, whose input (uploaded workflows) does not fit in a URL.
     allowMethodOverride: true,
     onError({ error, path }) {

@@ -1,5 +1,8 @@
 // GET /api/runs/[id]/events: the run's events as server-sent events; Last-Event-ID (or ?after=) resumes without gaps.
+// Like the tRPC API it needs a session or an API key.
 import { z } from "zod";
+import { actorOfRequest } from "../../../../../server/auth/request";
+import { can, forbiddenMessage } from "../../../../../core/roles";
 import { db } from "../../../../../server/db/client";
 import { serverEnv } from "../../../../../server/env";
 import { runEventRelay } from "../../../../../server/events/relay";
@@ -9,6 +12,10 @@ import { isRunFinished } from "../../../../../core/status";
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request, context: { params: Promise<{ id: string }> }) {
+  const actor = await actorOfRequest(request);
+  if (!actor) return Response.json({ error: "Sign in first, or send an API key as `Authorization: Bearer <key>`." }, { status: 401 });
+  if (!can(actor.role, "read")) return Response.json({ error: forbiddenMessage(actor.role, "read") }, { status: 403 });
+
   const { id } = await context.params;
   if (!z.uuid().safeParse(id).success) return Response.json({ error: `"${id}" is not a run id.` }, { status: 400 });
   const run = await db().run.findUnique({ where: { id }, select: { status: true, lastSeq: true } });
