@@ -62,6 +62,26 @@ describe("downloader: the happy paths", () => {
     expect(ranges).toContain("bytes=6291456-6291532");
   });
 
+  it("with one slot, a file is verifying before the next one starts: never two downloading at once", async () => {
+    const downloader = harness.downloader({ concurrency: 1 });
+    const timeline: string[] = [];
+    const watched = (name: string) => ({
+      ...quietly,
+      onStarted: () => void timeline.push(`start ${name}`),
+      onVerifying: () => void timeline.push(`verify ${name}`),
+    });
+    const jobs = [harness.hfJob("small.safetensors"), harness.hfJob("big.safetensors"), harness.civitaiJob(102, "detail.safetensors")];
+    const outcomes = await Promise.all(jobs.map((job) => downloader.download(job, neverAborted(), watched(path.basename(job.target.name)))));
+
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(["installed", "installed", "installed"]);
+    expect(timeline).toHaveLength(6);
+    let downloading = 0;
+    for (const step of timeline) {
+      downloading += step.startsWith("start") ? 1 : -1;
+      expect(downloading, timeline.join(", ")).toBeLessThanOrEqual(1);
+    }
+  });
+
   it("returns installed without any request when the verified file is already there", async () => {
     const job = harness.hfJob("small.safetensors");
     const downloader = harness.downloader();

@@ -44,6 +44,8 @@ async function alreadyInstalled(job: DownloadJob, hasher: Hasher, signal: AbortS
   return { sha256, bytes: existing.size };
 }
 
+type SlotEvents = { onSlot: () => Promise<void>; onTransferred: () => Promise<void> };
+
 export function createDownloader(options: DownloaderOptions): Downloader {
   const { settings, http } = options;
   const ownHasher = options.hasher ? null : createHasher();
@@ -64,7 +66,7 @@ export function createDownloader(options: DownloaderOptions): Downloader {
    * One attempt. With a slot free, the transfer starts at once and follows the redirects itself; when it must wait,
    * it first asks the source where the bytes are, so that API answer overlaps the other files' transfers.
    */
-  async function attempt(context: TransferContext, source: URL, target: Parameters<typeof transferToPart>[2], onSlot: () => Promise<void>) {
+  async function attempt(context: TransferContext, source: URL, target: Parameters<typeof transferToPart>[2], events: SlotEvents) {
     let storage = source;
     let freeSlot = slots.tryAcquire();
     if (!freeSlot) {
@@ -72,8 +74,11 @@ export function createDownloader(options: DownloaderOptions): Downloader {
       freeSlot = await slots.acquire(target.expectedSize, context.signal);
     }
     try {
-      await onSlot();
-      return await transferToPart(context, storage, target);
+      await events.onSlot();
+      const result = await transferToPart(context, storage, target);
+      // Said before the slot goes to the next file, so no one ever sees more files downloading than there are slots.
+      await events.onTransferred();
+      return result;
     } finally {
       freeSlot();
     }
@@ -88,11 +93,17 @@ export function createDownloader(options: DownloaderOptions): Downloader {
     let source = origin;
     let attempts = 0;
     let wrongFiles = 0;
-    let started = false;
-    const onSlot = async () => {
-      if (started) return;
-      started = true;
-      await events.onStarted?.();
+    let downloading = false;
+    const slotEvents: SlotEvents = {
+      onSlot: async () => {
+        if (downloading) return;
+        downloading = true;
+        await events.onStarted?.();
+      },
+      onTransferred: async () => {
+        downloading = false;
+        await events.onVerifying?.();
+      },
     };
     const cancelled = (): DownloadOutcome => ({ status: "cancelled", bytes: meter.bytes, attempts });
     const failed = (reason: DownloadFailure, error: unknown): DownloadOutcome => ({
@@ -133,8 +144,7 @@ export function createDownloader(options: DownloaderOptions): Downloader {
       for (;;) {
         attempts++;
         try {
-          const result = await attempt(context, source, { targetPath, expectedSize: job.expectedSize, resume }, onSlot);
-          await events.onVerifying?.();
+          const result = await attempt(context, source, { targetPath, expectedSize: job.expectedSize, resume }, slotEvents);
           await verifyPart(partPathOf(targetPath), fileName, result, { size: job.expectedSize, sha256: job.expectedSha256 });
           await rename(partPathOf(targetPath), targetPath);
           await removeResumeNote(targetPath);
