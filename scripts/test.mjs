@@ -1,4 +1,4 @@
-// `npm test`: unit tests, integration tests (real PostgreSQL), a production build, then browser
+// `npm test`: unit tests, integration tests (real PostgreSQL), the fault tier, a production build, then browser
 // tests (real Chromium), ending with one "N passed, N failed" line for the whole suite.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -22,6 +22,14 @@ const steps = [
     cmd: bin("vitest"),
     args: ["run", "--project", "integration", "--reporter=default", "--reporter=json", `--outputFile.json=${reports}/integration.json`],
     report: "integration.json",
+    kind: "vitest",
+  },
+  {
+    name: "faults",
+    cmd: "node",
+    args: ["scripts/test-faults.mjs"],
+    env: { COMFYFIXER_FAULT_JSON_REPORT: `${reports}/faults.json` },
+    report: "faults.json",
     kind: "vitest",
   },
   { name: "build", cmd: bin("next"), args: ["build"] },
