@@ -51,5 +51,6 @@ export function createMemoryRunStore(options: MemoryRunStoreOptions = {}): Memor
       events.push(event);
       options.onEvent?.(event);
     },
+    async settle() {},
   };
 }

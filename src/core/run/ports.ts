@@ -55,6 +55,8 @@ export type RunStore = {
   /** Download progress; the store throttles what it keeps and sends. */
   progress(model: RunModel, progress: DownloadProgress): void;
   publish(event: RunEventInput): Promise<void>;
+  /** Waits for progress already on its way and drops what is still held back: after it, the run can be finished. */
+  settle(): Promise<void>;
 };
 
 /** A model as events and logs name it. */

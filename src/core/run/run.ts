@@ -69,6 +69,8 @@ export async function runModels(input: RunInput, store: RunStore, engine: Engine
     });
     models = await store.loadModels();
   }
+  // No progress of a download that ended (or was cancelled) may arrive after the run's end.
+  await store.settle();
   await clock.finish();
 
   const { cacheHits, cacheMisses } = stats();

@@ -19,11 +19,22 @@ export function createPostgresRunStore(db: Db, runId: string, log: (message: str
   const retrying = <T>(work: () => Promise<T>) => withDbRetry(work, { onRetry: (error) => log(`database unreachable, retrying: ${errorMessage(error)}`) });
   const publish = (event: RunEventInput) => retrying(() => publishRunEvent(db, runId, event)).then(() => undefined);
 
-  const progress = throttleByKey<{ model: RunModel; progress: DownloadProgress }>(PROGRESS_INTERVAL_MS, (_key, { model, progress }) => {
-    void retrying(async () => {
-      await db.runModel.update({ where: { id: model.id }, data: { bytes: progress.bytes } });
-      await publishRunEvent(db, runId, { type: "model.progress", model: eventModel(model), ...progress, rate: Math.round(progress.rate) });
-    }).catch((error: unknown) => log(`progress not saved: ${errorMessage(error)}`));
+  // Progress writes on their way, by model: a status change waits for them, so progress never follows the status.
+  const progressInFlight = new Map<string, Promise<void>>();
+  const progress = throttleByKey<{ model: RunModel; progress: DownloadProgress }>(PROGRESS_INTERVAL_MS, (key, { model, progress }) => {
+    // One after the other per model, so the last progress saved is the last one sent.
+    const write = (progressInFlight.get(key) ?? Promise.resolve())
+      .then(() =>
+        retrying(async () => {
+          await db.runModel.update({ where: { id: model.id }, data: { bytes: progress.bytes } });
+          await publishRunEvent(db, runId, { type: "model.progress", model: eventModel(model), ...progress, rate: Math.round(progress.rate) });
+        }),
+      )
+      .catch((error: unknown) => log(`progress not saved: ${errorMessage(error)}`))
+      .finally(() => {
+        if (progressInFlight.get(key) === write) progressInFlight.delete(key);
+      });
+    progressInFlight.set(key, write);
   });
 
   // The installed file's SHA-256 is known already: keep it in the hash cache, so the inventory never hashes it again.
@@ -64,7 +75,10 @@ export function createPostgresRunStore(db: Db, runId: string, log: (message: str
     },
 
     async update(model, change) {
-      if (change.status !== "downloading") progress.clear(model.id);
+      if (change.status !== "downloading") {
+        progress.clear(model.id);
+        await progressInFlight.get(model.id);
+      }
       if (change.status === "installed" && model.target && change.sha256) await rememberHash(model.target.absolutePath, change.sha256);
       await retrying(() => db.runModel.update({ where: { id: model.id }, data: changeData(change) }));
       const { resolution } = change;
@@ -83,6 +97,11 @@ export function createPostgresRunStore(db: Db, runId: string, log: (message: str
 
     progress(model, value) {
       progress.push(model.id, { model, progress: value });
+    },
+
+    async settle() {
+      progress.clearAll();
+      await Promise.all(progressInFlight.values());
     },
   };
 }

@@ -28,6 +28,10 @@ export function throttleByKey<T>(intervalMs: number, send: (key: string, value: 
       timer.unref?.();
       pending.set(key, { value, timer });
     },
+    /** Drops every pending value. */
+    clearAll() {
+      for (const key of [...pending.keys()]) this.clear(key);
+    },
     /** Drops a key's pending value (the download ended; its final status says the rest). */
     clear(key: string) {
       const entry = pending.get(key);
