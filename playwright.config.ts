@@ -6,6 +6,8 @@ import { ADMIN_STATE } from "./e2e/accounts";
 // other spec starts signed in as that admin.
 export default defineConfig({
   testDir: "e2e",
+  // A stray test.only must not let CI pass with one browser test.
+  forbidOnly: !!process.env.CI,
   globalSetup: "./e2e/global-setup.ts",
   timeout: 90_000,
   expect: { timeout: 15_000 },
