@@ -2,8 +2,7 @@
 import type { EngineEnv } from "../core/config/env";
 import type { Settings } from "../core/config/settings";
 import { buildInventory, locateModel } from "../core/inventory";
-import { createFileSearchCache } from "../core/resolve";
-import { learnedNodesOf } from "../core/run";
+import { createFileSearchCache } from "../core/resolve/cache";
 import { analyzeWorkflowFile, collectWorkflowFiles, type AnalyzeOptions, type PresenceFn, type WorkflowAnalysis } from "../core/workflow";
 
 /** Every workflow under the paths, analysed; a path that cannot be read is an analysis with its error. */
@@ -18,6 +17,8 @@ export async function analysePaths(paths: string[], options: AnalyzeOptions = {}
 /** With --comfyui-url: what that ComfyUI says about the nodes installed there, kept in the cache folder with the upstream answers. */
 export async function analyseOptionsFor(location: ModelsLocation, settings: Settings, env: EngineEnv): Promise<AnalyzeOptions> {
   if (!location.comfyuiUrl) return {};
+  // Loaded only here: asking a ComfyUI needs the HTTP stack, which a local scan never loads.
+  const { learnedNodesOf } = await import("../core/run/plan");
   const cache = createFileSearchCache({
     enabled: settings.cache.enabled,
     ttlHours: settings.cache.ttl_hours,

@@ -68,6 +68,21 @@ describe("comfyfixer inventory", () => {
     expect(result.stdout).toContain("Total: 3 files, 25 B");
   });
 
+  it("a local scan never loads the HTTP stack", async () => {
+    // Every CommonJS module the command loads, noted at exit: undici is the HTTP client's only CommonJS package.
+    const probe = [
+      'const Module = require("node:module"); const loaded = new Set(); const load = Module._load;',
+      "Module._load = function (request, ...rest) { loaded.add(request); return load.call(this, request, ...rest); };",
+      'process.on("exit", () => process.stderr.write("LOADED " + JSON.stringify([...loaded]) + "\\n"));',
+      `process.argv.splice(1, 0, ${JSON.stringify(join(projectRoot(), "bin", "comfyfixer.mjs"))});`,
+      `import(${JSON.stringify(join(projectRoot(), "bin", "comfyfixer.mjs"))});`,
+    ].join("\n");
+    const { stderr } = await run(process.execPath, ["-e", probe, "inventory", "--models-dir", join(dir, "models")], { env: { ...process.env, ...env } });
+    const loaded = JSON.parse(/LOADED (.*)/.exec(stderr)![1]!) as string[];
+    expect(loaded.length).toBeGreaterThan(0);
+    expect(loaded.filter((request) => request.includes("undici"))).toEqual([]);
+  });
+
   it("hashes with --hash, then answers the second run from the cache, and shows duplicates", async () => {
     const first = await comfyfixerInProcess(["inventory", "--hash"], { ...env, COMFYUI_MODELS_DIR: join(dir, "models") });
     expect(first.stdout).toContain("Hashes: 3 files hashed (25 B), 0 from cache");
