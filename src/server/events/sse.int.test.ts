@@ -76,7 +76,11 @@ describe("run event stream", () => {
     const stream = createRunEventStream({ db: database.db, relay, runId, afterSeq: 5 });
     const reading = readMessages(stream, (messages) => ids(messages).length >= 2);
     await new Promise((resolve) => setTimeout(resolve, 200));
-    await database.db.$executeRawUnsafe(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%'`);
+    const killed = await database.db.$queryRawUnsafe<{ killed: boolean }[]>(
+      `SELECT pg_terminate_backend(pid) AS killed FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%'`,
+    );
+    // The relay's listening connection really was there and really was killed.
+    expect(killed.filter((row) => row.killed).length).toBeGreaterThanOrEqual(1);
     await log("six (published while the relay was reconnecting)");
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     await log("seven");

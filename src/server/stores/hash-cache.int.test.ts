@@ -49,9 +49,29 @@ describe("Postgres hash cache", () => {
     expect(Number(row.size)).toBe("model b, retrained".length);
   });
 
-  it("answers many lookups from one tick", async () => {
-    const cache = createPostgresHashCache(database.db);
-    const answers = await Promise.all([cache.get(join(modelsDir, "checkpoints", "a.safetensors"), 7, 0), cache.get("/nowhere/x.safetensors", 1, 1)]);
-    expect(answers).toEqual([null, null]); // mtime 0 never matches a real file
+  it("answers many lookups from one tick with one query: hits, misses and stale rows alike", async () => {
+    const stored = await database.db.fileHash.findUniqueOrThrow({ where: { path: join(modelsDir, "checkpoints", "a.safetensors") } });
+    let queries = 0;
+    const fileHash = new Proxy(database.db.fileHash, {
+      get: (table, property, receiver) =>
+        property === "findMany"
+          ? (...args: Parameters<typeof table.findMany>) => {
+              queries++;
+              return table.findMany(...args);
+            }
+          : Reflect.get(table, property, receiver),
+    });
+    const countingDb = new Proxy(database.db, { get: (db, property, receiver) => (property === "fileHash" ? fileHash : Reflect.get(db, property, receiver)) });
+    const cache = createPostgresHashCache(countingDb);
+
+    const answers = await Promise.all([
+      cache.get(stored.path, Number(stored.size), stored.mtimeMs),
+      cache.get(stored.path, Number(stored.size), stored.mtimeMs + 1),
+      cache.get("/nowhere/x.safetensors", 1, 1),
+    ]);
+    expect(answers).toEqual([stored.sha256, null, null]);
+    expect(queries).toBe(1);
+    await cache.get("/nowhere/y.safetensors", 1, 1);
+    expect(queries).toBe(2);
   });
 });

@@ -129,7 +129,9 @@ describe("the run task", () => {
     expect(after.status).toBe("completed");
     const installed = after.models.find((model) => model.id === ambiguous.id)!;
     expect(installed.status).toBe("installed");
-    if (chosen.sha256) expect(installed.sha256).toBe(chosen.sha256.toLowerCase());
+    // The candidate carries the SHA-256 its source publishes, and the installed file is those bytes.
+    expect(chosen.sha256).toMatch(/^[0-9a-f]{64}$/i);
+    expect(installed.sha256).toBe(chosen.sha256!.toLowerCase());
     expect(existsSync(join(modelsRoot(), "loras", DEMO_AMBIGUOUS_FILE))).toBe(true);
   });
 
