@@ -15,6 +15,8 @@ import { startDemo, type RunningDemo } from "./demo";
 import { startEmbeddedPostgres, type RunningPostgres } from "./embedded-postgres";
 import { parseLauncherEnv, type LauncherEnv } from "./env";
 import { isPortFree } from "./ports";
+import { embeddedDatabasePlace } from "./state-dir";
+import { startupFailure } from "./startup-failure";
 
 const log = prefixer("comfyfixer", 4);
 
@@ -40,6 +42,16 @@ async function waitUntilServing(url: string, timeoutMs: number): Promise<boolean
   return false;
 }
 
+/** Host and port of a connection string, never its password. */
+function databaseAddress(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.hostname}:${parsed.port || "5432"}`;
+  } catch {
+    return "not a valid URL";
+  }
+}
+
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { dev: { type: "boolean", default: false }, demo: { type: "boolean", default: false } } });
   const root = projectRoot();
@@ -61,10 +73,10 @@ async function main(): Promise<number> {
   let databaseUrl = settings.databaseUrl;
   if (!databaseUrl) {
     // The demo keeps its own database, so it never mixes with a team's real history.
-    const dataDir = values.demo ? join(root, ".data", "demo", "postgres") : join(root, ".data", "postgres");
-    log(`DATABASE_URL is not set: starting an embedded PostgreSQL (data in ${dataDir})`);
+    const place = embeddedDatabasePlace({ root, configured: settings.stateDir, isRoot: process.getuid?.() === 0, demo: values.demo });
+    log(`DATABASE_URL is not set: starting an embedded PostgreSQL (data in ${place.dataDir})`);
     try {
-      postgres = await startEmbeddedPostgres(dataDir, prefixer("postgres", 3));
+      postgres = await startEmbeddedPostgres(place.dataDir, prefixer("postgres", 3), { stateDir: place.stateDir });
     } catch (error) {
       log(errorMessage(error));
       return 1;
@@ -80,7 +92,12 @@ async function main(): Promise<number> {
     const result = await migrate(databaseUrl);
     log(result.applied.length ? `applied migrations: ${result.applied.join(", ")}` : "database schema is up to date");
   } catch (error) {
-    log(`Cannot prepare the database: ${errorMessage(error)}`);
+    log(
+      startupFailure(error, {
+        doing: postgres ? "preparing the embedded database" : `connecting to the PostgreSQL at DATABASE_URL (${databaseAddress(databaseUrl)})`,
+        remedy: postgres ? undefined : "unset DATABASE_URL to use the embedded PostgreSQL",
+      }).message,
+    );
     await stopPostgres();
     return 1;
   }
@@ -108,7 +125,7 @@ async function main(): Promise<number> {
   try {
     accountsNotice = await prepareAccounts(parseServerEnv(env), url, log);
   } catch (error) {
-    log(`Cannot prepare the accounts: ${errorMessage(error)}`);
+    log(startupFailure(error, { doing: "preparing the accounts", folder: join(root, ".data") }).message);
     await demo?.stop();
     await stopPostgres();
     return 1;
@@ -178,7 +195,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    log(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    log(startupFailure(error, { doing: "starting" }).message);
     process.exit(1);
   },
 );
