@@ -20,10 +20,11 @@ import { startupFailure } from "./startup-failure";
 
 const log = prefixer("comfyfixer", 4);
 
-function runToEnd(label: string, command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+function runToEnd(label: string, command: string, args: string[], env: NodeJS.ProcessEnv, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     const write = prefixer(label, 2);
-    const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"], signal });
+    child.on("error", (error) => (signal.aborted ? undefined : reject(error)));
     for (const stream of [child.stdout, child.stderr]) stream.on("data", (chunk: Buffer) => chunk.toString().split("\n").filter(Boolean).forEach(write));
     child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${label} failed with exit code ${code}`))));
   });
@@ -56,6 +57,9 @@ async function main(): Promise<number> {
   const { values } = parseArgs({ options: { dev: { type: "boolean", default: false }, demo: { type: "boolean", default: false } } });
   const root = projectRoot();
   process.chdir(root);
+  // Ctrl-C at any moment stops what has started so far (during the first build too), never leaving PostgreSQL behind.
+  const interrupted = new AbortController();
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => interrupted.abort(signal));
   let settings: LauncherEnv;
   try {
     settings = parseLauncherEnv(process.env);
@@ -87,6 +91,15 @@ async function main(): Promise<number> {
   const stopPostgres = async () => {
     if (postgres) await postgres.stop().catch((error: unknown) => log(`PostgreSQL did not stop cleanly: ${String(error)}`));
   };
+  let demo: RunningDemo | null = null;
+  const stopEarly = async () => {
+    log(`${String(interrupted.signal.reason)}: stopping before the start-up finished`);
+    await demo?.stop();
+    await stopPostgres();
+    log("stopped");
+    return 0;
+  };
+  if (interrupted.signal.aborted) return stopEarly();
 
   try {
     const result = await migrate(databaseUrl);
@@ -101,8 +114,8 @@ async function main(): Promise<number> {
     await stopPostgres();
     return 1;
   }
+  if (interrupted.signal.aborted) return stopEarly();
 
-  let demo: RunningDemo | null = null;
   if (values.demo) {
     try {
       demo = await startDemo(root, databaseUrl, log);
@@ -130,6 +143,7 @@ async function main(): Promise<number> {
     await stopPostgres();
     return 1;
   }
+  if (interrupted.signal.aborted) return stopEarly();
   const nextBin = join(root, "node_modules", "next", "dist", "bin", "next");
   const buildState = values.dev ? null : await buildIsMissingOrStale(root);
   if (buildState) {
@@ -140,13 +154,15 @@ async function main(): Promise<number> {
     );
     try {
       await buildDist();
-      await runToEnd("build", process.execPath, [nextBin, "build"], env);
+      await runToEnd("build", process.execPath, [nextBin, "build"], env, interrupted.signal);
     } catch (error) {
+      if (interrupted.signal.aborted) return stopEarly();
       log(`${errorMessage(error)}. Run \`npm run build\` to see the whole error.`);
       await stopPostgres();
       return 1;
     }
   }
+  if (interrupted.signal.aborted) return stopEarly();
 
   const children: ChildSpec[] = [
     {
@@ -175,8 +191,7 @@ async function main(): Promise<number> {
     log(`${signal}: stopping the web app, the worker and the database`);
     await supervisor.stop();
   };
-  process.on("SIGINT", () => void shutdown("SIGINT"));
-  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  interrupted.signal.addEventListener("abort", () => void shutdown(String(interrupted.signal.reason)), { once: true });
 
   void waitUntilServing(`${url}/api/health`, 120_000).then((ready) => {
     if (!ready || shuttingDown) return;
