@@ -65,10 +65,10 @@ export function canEnter(info: { uid: number; gid: number; mode: number }, who: 
   return (info.mode & 0o001) !== 0;
 }
 
-/** The first folder on the way to `path` that `who` may not enter, if any. */
-export async function firstClosedFolder(path: string, who: Identity): Promise<{ folder: string; mode: number } | null> {
+/** The first folder on the way to `target` (itself included) that `who` may not enter, if any. */
+export async function firstClosedFolder(target: string, who: Identity): Promise<{ folder: string; mode: number } | null> {
   const folders: string[] = [];
-  for (let folder = dirname(path); ; folder = dirname(folder)) {
+  for (let folder = target; ; folder = dirname(folder)) {
     folders.unshift(folder);
     if (dirname(folder) === folder) break;
   }
@@ -123,7 +123,7 @@ async function prepare(dataDir: string, stateDir: string): Promise<Prepared> {
   }
   const runAs = await serviceIdentity();
   await mkdir(stateDir, { recursive: true, mode: 0o755 });
-  const closed = await firstClosedFolder(join(stateDir, "x"), runAs);
+  const closed = await firstClosedFolder(stateDir, runAs);
   if (closed) {
     throw new StartupError(
       `PostgreSQL runs as the user "${SERVICE_USER}" when started by root, and that user cannot enter ${closed.folder} ` +
