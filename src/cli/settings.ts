@@ -6,6 +6,16 @@ import { defaultSettings, mergeSettings, SettingsPatchSchema, type Settings } fr
 import { UsageError } from "./command";
 import { errorMessage } from "../core/error-message";
 
+const sections = SettingsPatchSchema.shape;
+/** A settings file: any section and any subset of its keys, but no key ComfyFixer does not know (a typo would be ignored). */
+const SettingsFileSchema = z.strictObject({
+  download: sections.download.unwrap().strict().optional(),
+  resolve: sections.resolve.unwrap().strict().optional(),
+  cache: sections.cache.unwrap().strict().optional(),
+  paths: sections.paths.unwrap().strict().optional(),
+  logging: sections.logging.unwrap().strict().optional(),
+});
+
 export async function loadCliSettings(configPath: string | undefined): Promise<Settings> {
   if (!configPath) return defaultSettings();
   let text: string;
@@ -20,7 +30,7 @@ export async function loadCliSettings(configPath: string | undefined): Promise<S
   } catch (error) {
     throw new UsageError(`${configPath} is not valid TOML: ${errorMessage(error)}`);
   }
-  const patch = SettingsPatchSchema.strict().safeParse(raw);
+  const patch = SettingsFileSchema.safeParse(raw);
   if (!patch.success) throw new UsageError(`${configPath} has settings ComfyFixer does not accept:\n${z.prettifyError(patch.error)}`);
   try {
     return mergeSettings(defaultSettings(), patch.data);

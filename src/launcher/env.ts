@@ -15,9 +15,10 @@ const LauncherEnvSchema = z.object({
     .transform((value) => (value === undefined ? 3000 : Number(value))),
   HOST: optional.transform((value) => value ?? "127.0.0.1"),
   DATABASE_URL: optional,
+  COMFYFIXER_STATE_DIR: optional,
 });
 
-export type LauncherEnv = { port: number; host: string; databaseUrl: string | undefined };
+export type LauncherEnv = { port: number; host: string; databaseUrl: string | undefined; stateDir: string | undefined };
 
 export function parseLauncherEnv(env: RawEnv): LauncherEnv {
   parseEngineEnv(env);
@@ -26,5 +27,5 @@ export function parseLauncherEnv(env: RawEnv): LauncherEnv {
   if (!parsed.success) {
     throw new Error(`The environment is not valid: ${parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`).join("; ")}.`);
   }
-  return { port: parsed.data.PORT, host: parsed.data.HOST, databaseUrl: parsed.data.DATABASE_URL };
+  return { port: parsed.data.PORT, host: parsed.data.HOST, databaseUrl: parsed.data.DATABASE_URL, stateDir: parsed.data.COMFYFIXER_STATE_DIR };
 }

@@ -15,13 +15,16 @@ import { startDemo, type RunningDemo } from "./demo";
 import { startEmbeddedPostgres, type RunningPostgres } from "./embedded-postgres";
 import { parseLauncherEnv, type LauncherEnv } from "./env";
 import { isPortFree } from "./ports";
+import { embeddedDatabasePlace } from "./state-dir";
+import { startupFailure } from "./startup-failure";
 
 const log = prefixer("comfyfixer", 4);
 
-function runToEnd(label: string, command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+function runToEnd(label: string, command: string, args: string[], env: NodeJS.ProcessEnv, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     const write = prefixer(label, 2);
-    const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"], signal });
+    child.on("error", (error) => (signal.aborted ? undefined : reject(error)));
     for (const stream of [child.stdout, child.stderr]) stream.on("data", (chunk: Buffer) => chunk.toString().split("\n").filter(Boolean).forEach(write));
     child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${label} failed with exit code ${code}`))));
   });
@@ -40,10 +43,23 @@ async function waitUntilServing(url: string, timeoutMs: number): Promise<boolean
   return false;
 }
 
+/** Host and port of a connection string, never its password. */
+function databaseAddress(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.hostname}:${parsed.port || "5432"}`;
+  } catch {
+    return "not a valid URL";
+  }
+}
+
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { dev: { type: "boolean", default: false }, demo: { type: "boolean", default: false } } });
   const root = projectRoot();
   process.chdir(root);
+  // Ctrl-C at any moment stops what has started so far (during the first build too), never leaving PostgreSQL behind.
+  const interrupted = new AbortController();
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => interrupted.abort(signal));
   let settings: LauncherEnv;
   try {
     settings = parseLauncherEnv(process.env);
@@ -61,10 +77,10 @@ async function main(): Promise<number> {
   let databaseUrl = settings.databaseUrl;
   if (!databaseUrl) {
     // The demo keeps its own database, so it never mixes with a team's real history.
-    const dataDir = values.demo ? join(root, ".data", "demo", "postgres") : join(root, ".data", "postgres");
-    log(`DATABASE_URL is not set: starting an embedded PostgreSQL (data in ${dataDir})`);
+    const place = embeddedDatabasePlace({ root, configured: settings.stateDir, isRoot: process.getuid?.() === 0, demo: values.demo });
+    log(`DATABASE_URL is not set: starting an embedded PostgreSQL (data in ${place.dataDir})`);
     try {
-      postgres = await startEmbeddedPostgres(dataDir, prefixer("postgres", 3));
+      postgres = await startEmbeddedPostgres(place.dataDir, prefixer("postgres", 3), { stateDir: place.stateDir });
     } catch (error) {
       log(errorMessage(error));
       return 1;
@@ -75,17 +91,31 @@ async function main(): Promise<number> {
   const stopPostgres = async () => {
     if (postgres) await postgres.stop().catch((error: unknown) => log(`PostgreSQL did not stop cleanly: ${String(error)}`));
   };
+  let demo: RunningDemo | null = null;
+  const stopEarly = async () => {
+    log(`${String(interrupted.signal.reason)}: stopping before the start-up finished`);
+    await demo?.stop();
+    await stopPostgres();
+    log("stopped");
+    return 0;
+  };
+  if (interrupted.signal.aborted) return stopEarly();
 
   try {
     const result = await migrate(databaseUrl);
     log(result.applied.length ? `applied migrations: ${result.applied.join(", ")}` : "database schema is up to date");
   } catch (error) {
-    log(`Cannot prepare the database: ${errorMessage(error)}`);
+    log(
+      startupFailure(error, {
+        doing: postgres ? "preparing the embedded database" : `connecting to the PostgreSQL at DATABASE_URL (${databaseAddress(databaseUrl)})`,
+        remedy: postgres ? undefined : "unset DATABASE_URL to use the embedded PostgreSQL",
+      }).message,
+    );
     await stopPostgres();
     return 1;
   }
+  if (interrupted.signal.aborted) return stopEarly();
 
-  let demo: RunningDemo | null = null;
   if (values.demo) {
     try {
       demo = await startDemo(root, databaseUrl, log);
@@ -108,11 +138,12 @@ async function main(): Promise<number> {
   try {
     accountsNotice = await prepareAccounts(parseServerEnv(env), url, log);
   } catch (error) {
-    log(`Cannot prepare the accounts: ${errorMessage(error)}`);
+    log(startupFailure(error, { doing: "preparing the accounts", folder: join(root, ".data") }).message);
     await demo?.stop();
     await stopPostgres();
     return 1;
   }
+  if (interrupted.signal.aborted) return stopEarly();
   const nextBin = join(root, "node_modules", "next", "dist", "bin", "next");
   const buildState = values.dev ? null : await buildIsMissingOrStale(root);
   if (buildState) {
@@ -123,13 +154,15 @@ async function main(): Promise<number> {
     );
     try {
       await buildDist();
-      await runToEnd("build", process.execPath, [nextBin, "build"], env);
+      await runToEnd("build", process.execPath, [nextBin, "build"], env, interrupted.signal);
     } catch (error) {
+      if (interrupted.signal.aborted) return stopEarly();
       log(`${errorMessage(error)}. Run \`npm run build\` to see the whole error.`);
       await stopPostgres();
       return 1;
     }
   }
+  if (interrupted.signal.aborted) return stopEarly();
 
   const children: ChildSpec[] = [
     {
@@ -158,8 +191,7 @@ async function main(): Promise<number> {
     log(`${signal}: stopping the web app, the worker and the database`);
     await supervisor.stop();
   };
-  process.on("SIGINT", () => void shutdown("SIGINT"));
-  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  interrupted.signal.addEventListener("abort", () => void shutdown(String(interrupted.signal.reason)), { once: true });
 
   void waitUntilServing(`${url}/api/health`, 120_000).then((ready) => {
     if (!ready || shuttingDown) return;
@@ -178,7 +210,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    log(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    log(startupFailure(error, { doing: "starting" }).message);
     process.exit(1);
   },
 );

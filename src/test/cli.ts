@@ -5,9 +5,11 @@ import { projectRoot } from "../core/config/project-root";
 
 export type CliResult = { code: number | null; stdout: string; stderr: string };
 
-export function comfyfixer(args: string[], env: Record<string, string | undefined> = {}): Promise<CliResult> {
+/** `prefix` runs it through another command first, e.g. one that drops privileges. */
+export function comfyfixer(args: string[], env: Record<string, string | undefined> = {}, options: { prefix?: string[] } = {}): Promise<CliResult> {
+  const [command, ...commandArgs] = [...(options.prefix ?? []), process.execPath, join(projectRoot(), "bin", "comfyfixer.mjs"), ...args];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(projectRoot(), "bin", "comfyfixer.mjs"), ...args], {
+    const child = spawn(command!, commandArgs, {
       cwd: projectRoot(),
       env: { ...process.env, COMFYUI_MODELS_DIR: undefined, ...env },
     });

@@ -65,6 +65,7 @@ export async function startUpstreamSim(options: SimOptions): Promise<UpstreamSim
     presigner: new Presigner(() => state.options.presignTtlMs),
     counters: { civitaiDownloads: new Map(), civitaiDownloadsByCaller: new Map(), hfCalls: new Map(), hfWindowStartedAt: Date.now() },
     etagGenerations: new Map(),
+    open: { civitai: 0, hf: 0, storage: 0 },
   };
 
   const servers = await Promise.all(
@@ -125,7 +126,9 @@ function closeServer(server: Server): Promise<void> {
 
 async function serve(state: SimState, server: SimServerName, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const path = req.url ?? "/";
-  state.requests.push({ server, method: req.method ?? "GET", path, headers: flatHeaders(req) });
+  state.open[server] += 1;
+  res.once("close", () => (state.open[server] -= 1));
+  state.requests.push({ server, method: req.method ?? "GET", path, headers: flatHeaders(req), concurrent: state.open[server] });
   req.resume();
   try {
     const latency = (state.options.latencyMs ?? 0) + (server === "storage" ? 0 : (state.options.apiLatencyMs ?? 0));

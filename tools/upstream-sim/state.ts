@@ -53,6 +53,8 @@ export type SimRequest = {
   /** Path and query as received. */
   path: string;
   headers: Record<string, string>;
+  /** Requests to this server still open when this one arrived, itself included (its concurrency at that moment). */
+  concurrent: number;
 };
 
 export type SimUrls = { civitaiUrl: string; hfUrl: string; storageUrl: string };
@@ -258,4 +260,6 @@ export type SimState = {
   counters: SimCounters;
   /** How many times each storage object's ETag has changed (changeEtag fault). */
   etagGenerations: Map<string, number>;
+  /** Requests each server has received and not yet answered to the end. */
+  open: Record<SimServerName, number>;
 };

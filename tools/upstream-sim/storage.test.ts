@@ -36,6 +36,20 @@ async function body(response: Response): Promise<Buffer> {
 }
 
 describe("storage bodies", () => {
+  it("records how many of its requests were open when each arrived, so a test can read concurrency without a clock", async () => {
+    sim.setOptions({ bytesPerSecondPerConnection: 64 * KiB });
+    sim.resetRequests();
+    const slow = await fetch(fileUrl, { headers: { Range: `bytes=0-${32 * KiB - 1}` } }); // its body takes about 0.5 s
+    await body(await fetch(fileUrl, { headers: { Range: "bytes=0-1023" } }));
+    await body(slow);
+    await body(await fetch(fileUrl, { headers: { Range: "bytes=0-1023" } }));
+    expect(sim.requests.map((request) => [request.server, request.concurrent])).toEqual([
+      ["storage", 1],
+      ["storage", 2],
+      ["storage", 1],
+    ]);
+  });
+
   it("serves the whole file matching fileInfo, with download headers", async () => {
     const response = await fetch(fileUrl);
     const info = sim.fileInfo(fileName);

@@ -1,13 +1,21 @@
-import { chmod, readdir } from "node:fs/promises";
+import { chmod } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildInventory } from "./build";
+import { comfyfixer } from "../../test/cli";
 import { tempTrees } from "../../test/fixtures/inventory-tree";
 import type { Inventory } from "./types";
 
 const tree = tempTrees("inventory");
+
+/**
+ * Root reads any folder whatever its mode (the DAC override capabilities); without those two capabilities root is held
+ * to the mode bits like anyone else (capabilities(7)), so the unreadable folder is unreadable as root too.
+ */
+const withoutReadingEverything =
+  process.getuid?.() === 0 ? ["setpriv", "--inh-caps=-dac_override,-dac_read_search", "--bounding-set=-dac_override,-dac_read_search"] : [];
 
 const pathsOf = (inventory: Inventory, folder: string) => inventory.folders.find((entry) => entry.folder === folder)?.paths;
 const filesOf = (inventory: Inventory, folder: string) => inventory.files.filter((file) => file.folder === folder).map((file) => file.relativePath);
@@ -167,24 +175,18 @@ describe("buildInventory with symlinks and unreadable folders", () => {
     expect(linked.fileId).toBe(target.fileId);
   });
 
-  it("reports an unreadable folder as a warning and keeps going", async () => {
+  it("reports an unreadable folder as a warning and keeps going (through the real command, as a process that cannot read it)", async () => {
     const t = await tree.create();
     await t.file("models/loras/fine.safetensors", "ok");
     const locked = await t.dir("models/loras/locked");
     await t.file("models/loras/locked/secret.safetensors", "s");
     await chmod(locked, 0o000);
     try {
-      const rootCanRead = await readdir(locked).then(
-        () => true,
-        () => false,
-      );
-      const inventory = await buildInventory({ modelsDir: t.path("models") });
-      expect(filesOf(inventory, "loras")).toContain("fine.safetensors");
-      // Root reads anything, so the folder is only unreadable for ordinary users.
-      if (!rootCanRead) {
-        expect(filesOf(inventory, "loras")).toEqual(["fine.safetensors"]);
-        expect(inventory.warnings).toEqual([expect.stringContaining(`Cannot read folder ${locked} (EACCES)`)]);
-      }
+      const run = await comfyfixer(["inventory", "--models-dir", t.path("models"), "--json"], {}, { prefix: withoutReadingEverything });
+      expect(run.code, run.stderr).toBe(0);
+      const inventory = JSON.parse(run.stdout) as { files: Array<{ folder: string; relativePath: string }>; warnings: string[] };
+      expect(inventory.files.filter((file) => file.folder === "loras").map((file) => file.relativePath)).toEqual(["fine.safetensors"]);
+      expect(inventory.warnings).toEqual([expect.stringContaining(`Cannot read folder ${locked} (EACCES)`)]);
     } finally {
       await chmod(locked, 0o755);
     }

@@ -27,3 +27,10 @@ export function processRunQueue(): RunQueue {
     },
   };
 }
+
+/** Stops the process's queue client, if it was started (for a test that drops its database afterwards). */
+export async function stopProcessRunQueue(): Promise<void> {
+  const boss = globalForQueue.comfyfixerBoss;
+  globalForQueue.comfyfixerBoss = undefined;
+  await (await boss?.catch(() => undefined))?.stop({ graceful: false, wait: true });
+}
