@@ -65,6 +65,8 @@ export async function startUpstreamSim(options: SimOptions): Promise<UpstreamSim
     presigner: new Presigner(() => state.options.presignTtlMs),
     counters: { civitaiDownloads: new Map(), civitaiDownloadsByCaller: new Map(), hfCalls: new Map(), hfWindowStartedAt: Date.now() },
     etagGenerations: new Map(),
+    records: new WeakMap(),
+    link: null,
   };
 
   const servers = await Promise.all(
@@ -125,7 +127,9 @@ function closeServer(server: Server): Promise<void> {
 
 async function serve(state: SimState, server: SimServerName, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const path = req.url ?? "/";
-  state.requests.push({ server, method: req.method ?? "GET", path, headers: flatHeaders(req) });
+  const record: SimRequest = { server, method: req.method ?? "GET", path, headers: flatHeaders(req), at: performance.now() };
+  state.requests.push(record);
+  state.records.set(req, record);
   req.resume();
   try {
     const latency = (state.options.latencyMs ?? 0) + (server === "storage" ? 0 : (state.options.apiLatencyMs ?? 0));
