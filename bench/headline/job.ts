@@ -57,7 +57,12 @@ export const JOB: Record<string, JobModel[]> = {
       at: { civitai: "DreamShaper", type: "Checkpoint", versionId: 128713, metadata: { format: "SafeTensor", size: "pruned", fp: "fp16" } },
     },
     { node: lora, name: "add_detail.safetensors", megabytes: 20, at: { civitai: "Detail Tweaker LoRA", type: "LORA" } },
-    { node: embedding, name: "easynegative", megabytes: 1, at: { civitai: "EasyNegative", type: "TextualInversion", file: "easynegative.safetensors", versionId: 9208 } },
+    {
+      node: embedding,
+      name: "easynegative",
+      megabytes: 1,
+      at: { civitai: "EasyNegative", type: "TextualInversion", file: "easynegative.safetensors", versionId: 9208 },
+    },
     { node: controlnet, name: "control_v11p_sd15_canny_fp16.safetensors", megabytes: 90, at: { hub: "comfyanonymous/ControlNet-v1-1_fp16_safetensors" } },
     { node: vae, name: "klF8Anime2VAE_klF8Anime2VAE.safetensors", megabytes: 40, at: { civitai: "kl-f8-anime2 VAE", type: "VAE" } },
   ],
@@ -116,7 +121,13 @@ export function jobCatalogue(scale: number): { catalogue: SimCatalogue; files: J
       repos.set(repo.id, repo);
       const path = model.at.path ?? model.name;
       repo.files.push({ path, size: bytes });
-      files.push({ name: model.name, bytes, storage: "huggingface", simFile: { hfRepo: repo.id, path }, apiUrl: (sim) => `${sim.hfUrl}/${repo.id}/resolve/main/${path}` });
+      files.push({
+        name: model.name,
+        bytes,
+        storage: "huggingface",
+        simFile: { hfRepo: repo.id, path },
+        apiUrl: (sim) => `${sim.hfUrl}/${repo.id}/resolve/main/${path}`,
+      });
     } else {
       const id = 7000 + models.length;
       const versionId = model.at.versionId ?? 17000 + models.length;
@@ -126,9 +137,22 @@ export function jobCatalogue(scale: number): { catalogue: SimCatalogue; files: J
         name: model.at.civitai,
         type: model.at.type,
         thumbsUp: 5000,
-        modelVersions: [{ id: versionId, name: "v1", baseModel: "SDXL 1.0", files: [{ id: fileId, name: model.at.file ?? model.name, size: bytes, metadata: model.at.metadata }] }],
+        modelVersions: [
+          {
+            id: versionId,
+            name: "v1",
+            baseModel: "SDXL 1.0",
+            files: [{ id: fileId, name: model.at.file ?? model.name, size: bytes, metadata: model.at.metadata }],
+          },
+        ],
       });
-      files.push({ name: model.name, bytes, storage: "civitai", simFile: { civitaiFileId: fileId }, apiUrl: (sim) => `${sim.civitaiUrl}/api/download/models/${versionId}?fileId=${fileId}` });
+      files.push({
+        name: model.name,
+        bytes,
+        storage: "civitai",
+        simFile: { civitaiFileId: fileId },
+        apiUrl: (sim) => `${sim.civitaiUrl}/api/download/models/${versionId}?fileId=${fileId}`,
+      });
     }
   }
   return { catalogue: { civitai: { models }, huggingface: { repos: [...repos.values()] } }, files };

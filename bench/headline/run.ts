@@ -43,8 +43,7 @@ async function storageUrls(sim: UpstreamSim, files: JobFile[]): Promise<string[]
   );
 }
 
-const storageBodies = (requests: SimRequest[]) =>
-  requests.filter((request) => request.server === "storage" && request.body).map((request) => request.body!);
+const storageBodies = (requests: SimRequest[]) => requests.filter((request) => request.server === "storage" && request.body).map((request) => request.body!);
 
 /** Link use between the first and the last storage byte, as a share of the link. */
 function linkUse(requests: SimRequest[], startedAt: number) {
@@ -121,7 +120,10 @@ try {
   const requests = sim.requests;
   const ours = linkUse(requests, cliStarted);
   const firstApiAt = Math.min(...requests.filter((request) => request.server !== "storage").map((request) => request.at)) - cliStarted;
-  const apiCalls = { hf: requests.filter((request) => request.server === "hf").length, civitai: requests.filter((request) => request.server === "civitai").length };
+  const apiCalls = {
+    hf: requests.filter((request) => request.server === "hf").length,
+    civitai: requests.filter((request) => request.server === "civitai").length,
+  };
   const firstResolved = firstResolvedMs ?? NaN;
 
   console.log(`computed limit: first API answer ${API_LATENCY_MS / 1000} s + ${(totalBytes / 1e9).toFixed(2)} GB ÷ 62.5 MB/s = ${limitSeconds.toFixed(2)} s`);
@@ -136,10 +138,18 @@ try {
   if (process.env.BENCH_TRACE) {
     // The profile: every request the simulator received, on the CLI's clock.
     for (const request of requests) {
-      const body = request.body ? ` bytes ${((request.body.firstByteAt - cliStarted) / 1000).toFixed(2)}–${((request.body.lastByteAt - cliStarted) / 1000).toFixed(2)} s` : "";
+      const body = request.body
+        ? ` bytes ${((request.body.firstByteAt - cliStarted) / 1000).toFixed(2)}–${((request.body.lastByteAt - cliStarted) / 1000).toFixed(2)} s`
+        : "";
       console.log(`  ${((request.at - cliStarted) / 1000).toFixed(2)} s ${request.server} ${request.method} ${request.path.slice(0, 90)}${body}`);
     }
-    console.log(stderr.split("\n").filter((line) => /^(resolved|downloading)\s/.test(line)).slice(0, 8).join("\n"));
+    console.log(
+      stderr
+        .split("\n")
+        .filter((line) => /^(resolved|downloading)\s/.test(line))
+        .slice(0, 8)
+        .join("\n"),
+    );
   }
   const sources = new Map<string, number>();
   for (const model of models) sources.set(model.resolution?.source ?? "none", (sources.get(model.resolution?.source ?? "none") ?? 0) + 1);

@@ -4,6 +4,7 @@ import type { Hasher } from "../hashing/hasher";
 import type { InstallTarget } from "../install/target";
 import type { HttpClient } from "../net/http";
 import type { DownloadFailure } from "./errors";
+import type { StorageLocator } from "./storage-locator";
 
 export type DownloadProgress = { bytes: number; total: number | null; rate: number; etaSeconds: number | null };
 
@@ -45,6 +46,8 @@ export type DownloaderOptions = {
   /** Default: a hasher of its own, closed with the downloader. */
   hasher?: Hasher;
   log?: (level: LogLevel, message: string) => void;
+  /** Storage URLs asked ahead, shared with the resolver; default: one of its own. */
+  storage?: StorageLocator;
   /** Bytes available to this process in dir; default fs.statfs. */
   freeSpace?: (dir: string) => Promise<number>;
 };
