@@ -125,13 +125,17 @@ try {
     civitai: requests.filter((request) => request.server === "civitai").length,
   };
   const firstResolved = firstResolvedMs ?? NaN;
+  // No file's bytes can flow before some API has answered where they are (a model the known-models index resolves at
+  // once still has a download URL to ask): the first resolution that can start a download is the first API answer.
+  const firstApiAnswer = firstApiAt + API_LATENCY_MS;
 
   console.log(`computed limit: first API answer ${API_LATENCY_MS / 1000} s + ${(totalBytes / 1e9).toFixed(2)} GB ÷ 62.5 MB/s = ${limitSeconds.toFixed(2)} s`);
   console.log(
     `curl, all ${urls.length} at once by storage URL: ${curlSeconds.toFixed(2)} s (link ${(curlLink.share * 100).toFixed(0)} % used between first and last byte)`,
   );
   console.log(
-    `comfyfixer run: ${wallSeconds.toFixed(2)} s; first API request at ${(firstApiAt / 1000).toFixed(2)} s, first model resolved at ${(firstResolved / 1000).toFixed(2)} s, ` +
+    `comfyfixer run: ${wallSeconds.toFixed(2)} s; first API request at ${(firstApiAt / 1000).toFixed(2)} s (answered at ${(firstApiAnswer / 1000).toFixed(2)} s), ` +
+      `first model resolved (CLI status line) at ${(firstResolved / 1000).toFixed(2)} s, ` +
       `first storage byte at ${(ours.firstByteMs / 1000).toFixed(2)} s, last at ${(ours.lastByteMs / 1000).toFixed(2)} s; link ${(ours.share * 100).toFixed(0)} % used in between; ` +
       `${apiCalls.hf} Hugging Face and ${apiCalls.civitai} Civitai API calls (${((apiCalls.hf + apiCalls.civitai) / files.length).toFixed(1)} per model)`,
   );
@@ -176,10 +180,10 @@ try {
     name: "headline job, time to first storage byte",
     value: ours.firstByteMs,
     unit: "ms",
-    baseline: { name: "first model resolved", value: firstResolved, unit: "ms" },
-    ratio: ours.firstByteMs / firstResolved,
+    baseline: { name: "first API answer (first request + latency)", value: firstApiAnswer, unit: "ms" },
+    ratio: ours.firstByteMs / firstApiAnswer,
     goal: "≤ first resolution + 200 ms",
-    met: ours.firstByteMs <= firstResolved + 200,
+    met: ours.firstByteMs <= firstApiAnswer + 200,
   });
 } finally {
   await sim.close();

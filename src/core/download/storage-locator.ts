@@ -3,18 +3,8 @@
 // /resolve while it settles the rest, so the download that follows skips one API answer. In memory for minutes,
 // never persisted: storage URLs are signed for this caller and expire.
 import type { HttpClient } from "../net/http";
+import type { StorageLocator } from "./types";
 import { prepareSource } from "./prepare";
-
-export type StorageLocator = {
-  /** The storage URL for `source`: the one asked ahead (used up), or asked now. */
-  locate(source: URL, signal: AbortSignal): Promise<URL>;
-  /** The storage URL asked ahead for `source`, if any, used up; null when nobody asked (or it failed, or aged). */
-  take(source: URL): Promise<URL | null>;
-  /** Asks now for a download that will follow; a failure is forgotten (the download asks again). */
-  prefetch(source: URL): void;
-  /** A redirect to storage that someone else saw for `source`. */
-  remember(source: URL, storage: URL): void;
-};
 
 /** Well inside the shortest signed-URL lifetime (an hour on the Hub), and long enough to outlast a resolution. */
 export const STORAGE_MEMO_TTL_MS = 5 * 60 * 1000;

@@ -4,7 +4,6 @@ import type { Hasher } from "../hashing/hasher";
 import type { InstallTarget } from "../install/target";
 import type { HttpClient } from "../net/http";
 import type { DownloadFailure } from "./errors";
-import type { StorageLocator } from "./storage-locator";
 
 export type DownloadProgress = { bytes: number; total: number | null; rate: number; etaSeconds: number | null };
 
@@ -50,6 +49,21 @@ export type DownloaderOptions = {
   storage?: StorageLocator;
   /** Bytes available to this process in dir; default fs.statfs. */
   freeSpace?: (dir: string) => Promise<number>;
+};
+
+/**
+ * Where a source's download URL sends the bytes, asked ahead (by the resolver) and handed to the one download that
+ * needs it (see storage-locator.ts).
+ */
+export type StorageLocator = {
+  /** The storage URL for `source`: the one asked ahead (used up), or asked now. */
+  locate(source: URL, signal: AbortSignal): Promise<URL>;
+  /** The storage URL asked ahead for `source`, if any, used up; null when nobody asked (or it failed, or aged). */
+  take(source: URL): Promise<URL | null>;
+  /** Asks now for a download that will follow; a failure is forgotten (the download asks again). */
+  prefetch(source: URL): void;
+  /** A redirect to storage that someone else saw for `source`. */
+  remember(source: URL, storage: URL): void;
 };
 
 export type Downloader = {

@@ -1,6 +1,6 @@
 // The resolver's public contract: what it needs, what it answers, and the cache it answers from.
 import type { LogLevel, Settings } from "../config/schema";
-import type { StorageLocator } from "../download/storage-locator";
+import type { StorageLocator } from "../download/types";
 import type { ModelLink, ModelRef, Resolution, ResolutionSource } from "../model";
 import type { ApiTokens } from "../net/auth";
 import type { UpstreamEndpoints } from "../net/endpoints";
