@@ -69,7 +69,7 @@ export function createDownloader(options: DownloaderOptions): Downloader {
    * so that API answer overlaps the other files' transfers.
    */
   async function attempt(context: TransferContext, source: URL, target: Parameters<typeof transferToPart>[2], events: SlotEvents) {
-    let storage = (await storageLocator.take(source)) ?? source;
+    let storage = (await storageLocator.take(source, context.signal)) ?? source;
     let freeSlot = slots.tryAcquire();
     if (!freeSlot) {
       if (storage === source) storage = await storageLocator.locate(source, context.signal);

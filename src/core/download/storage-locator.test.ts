@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { neverAborted, quietly, startHarness, type DownloadHarness } from "../../test/fixtures/download";
 import { installTargetFor } from "../install/target";
@@ -65,6 +67,27 @@ describe("storage URLs asked ahead", () => {
     expect(refused).toHaveLength(1);
     // The one redirect asked above, then the download's own after the refusal.
     expect(harness.sim.requests.filter((request) => request.server === "civitai")).toHaveLength(2);
+  });
+
+  it("does not hold a cancelled download on an answer still awaited", async () => {
+    // A source that never answers: a download that waited for the answer asked ahead would never report back.
+    const silent = createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    try {
+      const http = harness.http();
+      const storage = createStorageLocator(http);
+      const job = harness.hfJob("small.safetensors", { url: `http://localhost:${(silent.address() as AddressInfo).port}/file.safetensors` });
+      storage.prefetch(new URL(job.url));
+      const cancel = new AbortController();
+
+      const outcome = harness.downloader({}, { http, storage }).download(job, cancel.signal, quietly);
+      cancel.abort(new Error("cancelled"));
+
+      expect(await outcome).toMatchObject({ status: "cancelled" });
+    } finally {
+      silent.closeAllConnections();
+      silent.close();
+    }
   });
 
   it("ages out: a storage URL remembered longer ago than its lifetime is not used", async () => {

@@ -58,8 +58,11 @@ export type DownloaderOptions = {
 export type StorageLocator = {
   /** The storage URL for `source`: the one asked ahead (used up), or asked now. */
   locate(source: URL, signal: AbortSignal): Promise<URL>;
-  /** The storage URL asked ahead for `source`, if any, used up; null when nobody asked (or it failed, or aged). */
-  take(source: URL): Promise<URL | null>;
+  /**
+   * The storage URL asked ahead for `source`, if any, used up; null when nobody asked (or it failed, or aged, or
+   * `signal` aborted while the answer was awaited).
+   */
+  take(source: URL, signal?: AbortSignal): Promise<URL | null>;
   /** Asks now for a download that will follow; a failure is forgotten (the download asks again). */
   prefetch(source: URL): void;
   /** A redirect to storage that someone else saw for `source`. */

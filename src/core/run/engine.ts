@@ -33,7 +33,7 @@ export function createEngine(options: EngineOptions): Engine {
   const http = createHttpClient({ policy, tokens, endpoints: env.endpoints, userAgent: USER_AGENT });
   const hasher = createHasher();
   // What the resolver learns of storage URLs goes to the downloads that follow it.
-  const storage = createStorageLocator(http);
+  const storage = createStorageLocator(http, { askTimeoutMs: settings.download.civitai_api_timeout * 1000 });
   const resolver = createResolver({
     settings,
     http,
