@@ -173,8 +173,16 @@ try {
     unit: "s",
     baseline: { name: "first answer + bytes ÷ link", value: limitSeconds, unit: "s" },
     ratio: wallSeconds / limitSeconds,
-    goal: "≤ 1.05×",
-    met: wallSeconds / limitSeconds <= 1.05,
+    // A quarter of the bytes moves in less time than 25 models take to resolve at 1 s per answer: the goal is the full job's.
+    goal: quick ? "≤ 1.05× (full job only)" : "≤ 1.05×",
+    met: quick ? undefined : wallSeconds / limitSeconds <= 1.05,
+  });
+  report({
+    name: "headline job end to end, against curl through the same link",
+    value: wallSeconds,
+    unit: "s",
+    baseline: { name: "curl, every file at once by storage URL", value: curlSeconds, unit: "s" },
+    ratio: wallSeconds / curlSeconds,
   });
   report({
     name: "headline job, time to first storage byte",
