@@ -26,7 +26,9 @@ const models = [
 ];
 const catalogue = corpusCatalogue(expected);
 const sim = await startSim(catalogue);
-const settings = testSettings();
+// BENCH_RESOLVE_PER_HOST shows what another per-host cap would cost (default: the shipped setting).
+const perHost = process.env.BENCH_RESOLVE_PER_HOST;
+const settings = testSettings(perHost ? { resolve: { per_host_concurrency: Number(perHost) } } : {});
 const freshCache = (): SearchCache => createMemorySearchCache({ enabled: true, ttlHours: 24, maxSizeMb: 200 });
 const ALL_SOURCES: ResolutionSource[] = ["workflow", "known_models", "model_list", "huggingface", "civitai"];
 
@@ -108,8 +110,6 @@ report({
   unit: "s",
   baseline: { name: `API answers × latency ÷ ${concurrency} (sources one after another)`, value: baselineMs / 1000, unit: "s" },
   ratio: full.elapsedMs / baselineMs,
-  goal: "< 1× (sources asked at once)",
-  met: full.elapsedMs < baselineMs,
 });
 report({
   name: "resolution wall against the per-host caps' floor",
