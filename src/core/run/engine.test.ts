@@ -63,7 +63,8 @@ describe("the engine's resolver and downloader", () => {
       ["clip_l.safetensors", "installed"],
     ]);
     // Civitai counts the resolver's check as a download and feeds its limiter with it (civitai/civitai@ebed661630
-    // src/pages/api/download/models/[modelVersionId].ts:204-244): the download reuses that redirect instead of a second.
+    // src/pages/api/download/models/[modelVersionId].ts:204-244; at 014b2bccb5 the same file's "Track download" writes a
+    // ModelDownload activity before `res.redirect(url)`): the download reuses that redirect instead of a second.
     expect((sim.counters().civitaiDownloadsByVersion[11] ?? 0) - before).toBe(1);
     expect(sim.requests.filter((request) => request.server === "hf" && request.path.includes("/resolve/main/clip_l.safetensors"))).toHaveLength(1);
   });
