@@ -1,5 +1,7 @@
-// `npm run bench [name...]`: runs the benchmarks one after another (all of them, or the ones named) and prints one
-// table of every figure beside its baseline and goal.
+// `npm run bench [name...] [--full]`: runs the benchmarks one after another (all of them, or the ones named) and prints
+// one table of every figure beside its baseline and goal. By default the benchmarks that move many gigabytes over
+// loopback (cli, download) run at their quick sizes, so the whole table takes minutes; `--full` runs them at full size.
+// The headline job always runs whole: its goal is stated for the whole job. `--quick` makes every benchmark quick.
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
@@ -12,7 +14,11 @@ const available = readdirSync(benchDir, { withFileTypes: true })
   .map((entry) => entry.name)
   .sort();
 const args = process.argv.slice(2);
-const flags = args.filter((arg) => arg.startsWith("--"));
+const flags = args.filter((arg) => arg.startsWith("--") && arg !== "--full");
+const full = args.includes("--full");
+/** Benchmarks whose figures hold at their quick sizes, run quick unless --full. */
+const QUICK_BY_DEFAULT = new Set(["cli", "download"]);
+const flagsFor = (name: string) => (!full && QUICK_BY_DEFAULT.has(name) && !flags.includes("--quick") ? [...flags, "--quick"] : flags);
 const wanted = args.filter((arg) => !arg.startsWith("--"));
 const unknown = wanted.filter((name) => !available.includes(name));
 if (unknown.length > 0) {
@@ -24,7 +30,7 @@ if (unknown.length > 0) {
 function runBench(name: string): Promise<{ figures: Figure[]; ok: boolean }> {
   return new Promise((resolve) => {
     const figures: Figure[] = [];
-    const child = spawn(process.execPath, ["--import", "tsx", join(benchDir, name, "run.ts"), ...flags], { stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(process.execPath, ["--import", "tsx", join(benchDir, name, "run.ts"), ...flagsFor(name)], { stdio: ["ignore", "pipe", "inherit"] });
     let pending = "";
     child.stdout.on("data", (chunk: Buffer) => {
       pending += chunk.toString();

@@ -66,6 +66,8 @@ export async function startUpstreamSim(options: SimOptions): Promise<UpstreamSim
     counters: { civitaiDownloads: new Map(), civitaiDownloadsByCaller: new Map(), hfCalls: new Map(), hfWindowStartedAt: Date.now() },
     etagGenerations: new Map(),
     open: { civitai: 0, hf: 0, storage: 0 },
+    records: new WeakMap(),
+    link: null,
   };
 
   const servers = await Promise.all(
@@ -128,7 +130,9 @@ async function serve(state: SimState, server: SimServerName, req: IncomingMessag
   const path = req.url ?? "/";
   state.open[server] += 1;
   res.once("close", () => (state.open[server] -= 1));
-  state.requests.push({ server, method: req.method ?? "GET", path, headers: flatHeaders(req), concurrent: state.open[server] });
+  const record: SimRequest = { server, method: req.method ?? "GET", path, headers: flatHeaders(req), at: performance.now(), concurrent: state.open[server] };
+  state.requests.push(record);
+  state.records.set(req, record);
   req.resume();
   try {
     const latency = (state.options.latencyMs ?? 0) + (server === "storage" ? 0 : (state.options.apiLatencyMs ?? 0));

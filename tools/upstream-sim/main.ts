@@ -12,6 +12,7 @@ const { values } = parseArgs({
     "latency-ms": { type: "string" },
     "api-latency-ms": { type: "string" },
     "bytes-per-second": { type: "string" },
+    "shared-bytes-per-second": { type: "string" },
     "civitai-token": { type: "string" },
     "hf-token": { type: "string" },
   },
@@ -32,6 +33,7 @@ const sim = await startUpstreamSim({
   latencyMs: numberOption("latency-ms", values["latency-ms"]),
   apiLatencyMs: numberOption("api-latency-ms", values["api-latency-ms"]),
   bytesPerSecondPerConnection: numberOption("bytes-per-second", values["bytes-per-second"]),
+  sharedBytesPerSecond: numberOption("shared-bytes-per-second", values["shared-bytes-per-second"]),
   civitaiToken: values["civitai-token"],
   hfToken: values["hf-token"],
 });

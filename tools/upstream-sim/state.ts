@@ -13,6 +13,7 @@ import {
 } from "./catalogue";
 import { BodyStore, type BodyDigest, type SimBody } from "./body";
 import { FaultBook, type SimServerName } from "./faults";
+import { SharedLink } from "./link";
 
 export type SimOptions = {
   catalogue: SimCatalogue;
@@ -22,6 +23,11 @@ export type SimOptions = {
   apiLatencyMs?: number;
   /** Storage bandwidth cap for each response (unset: as fast as possible). */
   bytesPerSecondPerConnection?: number;
+  /**
+   * One bandwidth for all storage responses together, as one link to the internet (500 Mbps = 62_500_000): concurrent
+   * downloads share it. Applies on top of bytesPerSecondPerConnection. Unset: no shared limit.
+   */
+  sharedBytesPerSecond?: number;
   /** The Civitai API key that counts as a valid session; any other key is anonymous, as on Civitai. */
   civitaiToken?: string;
   /**
@@ -55,6 +61,10 @@ export type SimRequest = {
   headers: Record<string, string>;
   /** Requests to this server still open when this one arrived, itself included (its concurrency at that moment). */
   concurrent: number;
+  /** When the request arrived (performance.now() of the simulator's process, ms). */
+  at: number;
+  /** A storage GET's body: when its first and last bytes were handed to the connection, and how many were sent. */
+  body?: { firstByteAt: number; lastByteAt: number; bytes: number };
 };
 
 export type SimUrls = { civitaiUrl: string; hfUrl: string; storageUrl: string };
@@ -262,4 +272,16 @@ export type SimState = {
   etagGenerations: Map<string, number>;
   /** Requests each server has received and not yet answered to the end. */
   open: Record<SimServerName, number>;
+  /** The record of each request being answered, so the storage can note its body's timing. */
+  records: WeakMap<object, SimRequest>;
+  /** The link all storage responses share (sharedBytesPerSecond), made when first needed. */
+  link: SharedLink | null;
 };
+
+/** The shared link at the configured rate, or null when there is none. */
+export function sharedLink(state: SimState): SharedLink | null {
+  const rate = state.options.sharedBytesPerSecond;
+  if (!rate) return null;
+  if (state.link?.bytesPerSecond !== rate) state.link = new SharedLink(rate);
+  return state.link;
+}

@@ -26,7 +26,7 @@ async function etagOf(url: string): Promise<string> {
 afterAll(() => sim.close());
 beforeEach(() => {
   sim.clearFaults();
-  sim.setOptions({ bytesPerSecondPerConnection: undefined, latencyMs: undefined });
+  sim.setOptions({ bytesPerSecondPerConnection: undefined, latencyMs: undefined, apiLatencyMs: undefined });
 });
 
 const sha256 = (bytes: Buffer | ArrayBuffer) => createHash("sha256").update(new Uint8Array(bytes)).digest("hex");
@@ -235,6 +235,31 @@ describe("bandwidth and bookkeeping", () => {
     const measured = bytes.length / seconds;
     expect(measured).toBeLessThan(rate * 1.15);
     expect(measured).toBeGreaterThan(rate * 0.7);
+  });
+
+  it("holds every Civitai and Hugging Face answer, redirects included, for apiLatencyMs, and never storage", async () => {
+    const latency = 400;
+    sim.setOptions({ apiLatencyMs: latency });
+    const timed = async (url: string, init: RequestInit = {}) => {
+      const started = performance.now();
+      const answer = await fetch(url, { redirect: "manual", ...init });
+      await answer.arrayBuffer();
+      return { status: answer.status, ms: performance.now() - started, location: answer.headers.get("location") };
+    };
+    const [hfRedirect, civitaiRedirect, search] = await Promise.all([
+      timed(`${sim.hfUrl}/comfyanonymous/flux_text_encoders/resolve/main/clip_l.safetensors`),
+      timed(`${sim.civitaiUrl}/api/download/models/11`),
+      timed(`${sim.civitaiUrl}/api/v1/models?query=juggernaut`),
+    ]);
+    expect([hfRedirect.status, civitaiRedirect.status, search.status]).toEqual([302, 307, 200]);
+    for (const answer of [hfRedirect, civitaiRedirect, search]) expect(answer.ms).toBeGreaterThanOrEqual(latency - 2);
+    // Storage asked at the same moment as an API answers first: it is not held.
+    const order: string[] = [];
+    await Promise.all([
+      timed(`${sim.hfUrl}/api/models/comfyanonymous/flux_text_encoders`).then(() => order.push("api")),
+      timed(hfRedirect.location!, { headers: { Range: "bytes=0-0" } }).then(() => order.push("storage")),
+    ]);
+    expect(order).toEqual(["storage", "api"]);
   });
 
   it("records requests with their headers, newest last, and forgets them on reset", async () => {

@@ -6,7 +6,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { SimBody } from "./body";
 import { faultOfKind, type SimFault } from "./faults";
 import { send, sleep } from "./http";
-import { baseName, stableHex, type SimState } from "./state";
+import { LINK_CHUNK, type SharedLink } from "./link";
+import { baseName, sharedLink, stableHex, type SimRequest, type SimState } from "./state";
 
 type StoredObject = { key: string; fileName: string; body: SimBody };
 
@@ -94,7 +95,11 @@ export async function handleStorage(state: SimState, req: IncomingMessage, res: 
     res.end();
     return;
   }
-  await streamBody(res, body, start, end, faults, state.options.bytesPerSecondPerConnection);
+  await streamBody(res, body, start, end, faults, {
+    bytesPerSecond: state.options.bytesPerSecondPerConnection,
+    link: sharedLink(state),
+    record: state.records.get(req),
+  });
 }
 
 /** A Range header applies unless If-Range names another version. */
@@ -122,15 +127,18 @@ function parseRange(header: string | undefined, size: number): [number, number] 
   return [start, end];
 }
 
-/** Writes [start, end) with backpressure, a per-response bandwidth cap, and the body faults. */
-async function streamBody(
-  res: ServerResponse,
-  body: SimBody,
-  start: number,
-  end: number,
-  faults: SimFault[],
-  bytesPerSecond: number | undefined,
-): Promise<void> {
+type Pacing = {
+  /** This response's own bandwidth cap. */
+  bytesPerSecond: number | undefined;
+  /** The link every response shares. */
+  link: SharedLink | null;
+  /** Where the body's timing is noted. */
+  record: SimRequest | undefined;
+};
+
+/** Writes [start, end) with backpressure, a per-response bandwidth cap, the shared link, and the body faults. */
+async function streamBody(res: ServerResponse, body: SimBody, start: number, end: number, faults: SimFault[], pacing: Pacing): Promise<void> {
+  const { bytesPerSecond, link, record } = pacing;
   const reset = faultOfKind(faults, "resetAt");
   const truncate = faultOfKind(faults, "truncateAt");
   const stall = faultOfKind(faults, "stall");
@@ -138,7 +146,7 @@ async function streamBody(
   const cutAt = cut.length > 0 ? Math.min(...cut) : Infinity;
   const stallAt = stall ? stall.afterByte : Infinity;
   const pacer = bytesPerSecond ? new Pacer(bytesPerSecond) : null;
-  const sliceSize = pacer ? pacer.chunkSize : DEFAULT_SLICE;
+  const sliceSize = Math.min(pacer ? pacer.chunkSize : DEFAULT_SLICE, link ? LINK_CHUNK : DEFAULT_SLICE);
 
   let sent = 0;
   let stalled = false;
@@ -160,7 +168,9 @@ async function streamBody(
       const nextEvent = Math.min(cutAt, stalled ? Infinity : stallAt);
       const take = Math.min(piece.length, nextEvent - sent);
       if (pacer) await pacer.wait(take);
+      if (link) await link.wait(take);
       if (res.destroyed) return;
+      noteBytes(record, take);
       await write(res, piece.subarray(0, take));
       sent += take;
       piece = piece.subarray(take);
@@ -168,6 +178,14 @@ async function streamBody(
   }
   if (await checkpoint()) return;
   res.end();
+}
+
+function noteBytes(record: SimRequest | undefined, bytes: number): void {
+  if (!record) return;
+  const now = performance.now();
+  record.body ??= { firstByteAt: now, lastByteAt: now, bytes: 0 };
+  record.body.lastByteAt = now;
+  record.body.bytes += bytes;
 }
 
 function write(res: ServerResponse, chunk: Buffer): Promise<void> {

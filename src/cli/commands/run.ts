@@ -1,6 +1,5 @@
 // `comfyfixer run`: install every model the workflows need, here (in-process) or through a dashboard (--server).
 import { readFile } from "node:fs/promises";
-import { TRPCClientError } from "@trpc/client";
 import { resolve as resolvePath } from "node:path";
 import { LOG_LEVELS, type LogLevel } from "../../core/config/schema";
 import { collectWorkflowFiles } from "../../core/workflow";
@@ -11,8 +10,6 @@ import { createProgressDisplay } from "../progress";
 import { loadCliSettings } from "../settings";
 import { MODELS_LOCATION_FLAGS, modelsLocationFrom } from "../inputs";
 import { runLocally } from "../run/local";
-import { runOnServer } from "../run/remote";
-import { StreamRefusedError } from "../run/sse-client";
 import { formatRunReport, runExitCode, type RunReport } from "../run/report";
 
 const usage = [
@@ -96,6 +93,8 @@ async function run(argv: string[], { env, apiKey }: CliContext): Promise<number>
         process.stderr.write("The server needs an API key: pass --api-key KEY or set COMFYFIXER_API_KEY (make one on the dashboard's Account page).\n");
         return 1;
       }
+      // The dashboard's client (tRPC, SSE) is loaded only for --server, so a local run starts without it.
+      const { runOnServer, serverRefusal } = await import("../run/remote");
       const remote = await runOnServer({
         server: args.server,
         apiKey: key,
@@ -106,7 +105,7 @@ async function run(argv: string[], { env, apiKey }: CliContext): Promise<number>
         includeInactive: args["include-inactive"],
         display,
         signal: controller.signal,
-      }).catch((error: unknown) => refusal(error));
+      }).catch((error: unknown) => serverRefusal(error));
       if (typeof remote === "string") {
         process.stderr.write(`${remote}\n`);
         return 1;
@@ -135,17 +134,6 @@ async function run(argv: string[], { env, apiKey }: CliContext): Promise<number>
   }
   process.stdout.write(args.json ? JSON.stringify(report, null, 2) + "\n" : formatRunReport(report) + "\n");
   return runExitCode(report);
-}
-
-/** The server's refusal as one line for the terminal; anything else is rethrown. */
-function refusal(error: unknown): string {
-  if (error instanceof TRPCClientError) {
-    const code = (error.data as { code?: string } | undefined)?.code;
-    if (code === "UNAUTHORIZED") return `The server refused the API key (revoked, or not a key of this server): ${error.message}`;
-    if (code === "FORBIDDEN" || code === "BAD_REQUEST" || code === "NOT_FOUND") return `The server refused the run: ${error.message}`;
-  }
-  if (error instanceof StreamRefusedError) return `The server refused the run's event stream: ${error.message}`;
-  throw error;
 }
 
 export const command: CliCommand = {

@@ -1,5 +1,5 @@
 // `comfyfixer run --server URL`: submits the run to a dashboard, follows its event stream, prints the same report.
-import { createTRPCClient, httpLink } from "@trpc/client";
+import { createTRPCClient, httpLink, TRPCClientError } from "@trpc/client";
 import { basename } from "node:path";
 import superjson from "superjson";
 import { errorMessage } from "../../core/error-message";
@@ -9,7 +9,18 @@ import type { RunDetail } from "../../server/services/run-schemas";
 import type { AppRouter } from "../../server/trpc/root";
 import type { ProgressDisplay } from "../progress";
 import { buildRunReport, type RunReport } from "./report";
-import { followRunEvents } from "./sse-client";
+import { followRunEvents, StreamRefusedError } from "./sse-client";
+
+/** The server's refusal as one line for the terminal; anything else is rethrown. */
+export function serverRefusal(error: unknown): string {
+  if (error instanceof TRPCClientError) {
+    const code = (error.data as { code?: string } | undefined)?.code;
+    if (code === "UNAUTHORIZED") return `The server refused the API key (revoked, or not a key of this server): ${error.message}`;
+    if (code === "FORBIDDEN" || code === "BAD_REQUEST" || code === "NOT_FOUND") return `The server refused the run: ${error.message}`;
+  }
+  if (error instanceof StreamRefusedError) return `The server refused the run's event stream: ${error.message}`;
+  throw error;
+}
 
 export type RemoteRunOptions = {
   server: string;

@@ -10,11 +10,11 @@ import { retryDelayMs, sleep } from "../net/retry";
 import { createBandwidthLimiter } from "./bandwidth";
 import { FatalDownloadError, RetryableError, type DownloadFailure } from "./errors";
 import { createFileTargetLock } from "./file-lock";
-import { prepareSource } from "./prepare";
 import { partPathOf, readResumePoint, removePart, removeResumeNote, writeResumePoint, type ResumePoint } from "./part-file";
 import { createProgressMeter, type ProgressMeter } from "./progress";
 import { createRetryBudget, recoveryFor, WRONG_FILE_ATTEMPTS } from "./recovery";
 import { createDownloadSlots } from "./slots";
+import { createStorageLocator } from "./storage-locator";
 import type { TransferContext } from "./transfer/context";
 import { transferToPart } from "./transfer/transfer";
 import type { DownloadEvents, DownloadJob, DownloadOutcome, Downloader, DownloaderOptions } from "./types";
@@ -53,6 +53,7 @@ export function createDownloader(options: DownloaderOptions): Downloader {
   const lock = options.lock ?? createFileTargetLock();
   const bandwidth = createBandwidthLimiter(settings.max_bandwidth_mbps);
   const slots = createDownloadSlots(settings.concurrency);
+  const storageLocator = options.storage ?? createStorageLocator(http);
   const hostSlots = new Map<string, LimitFunction>();
   const freeSpace = options.freeSpace ?? defaultFreeSpace;
   const log = (level: Parameters<NonNullable<DownloaderOptions["log"]>>[0], message: string) => options.log?.(level, http.redact(message));
@@ -63,14 +64,15 @@ export function createDownloader(options: DownloaderOptions): Downloader {
   };
 
   /**
-   * One attempt. With a slot free, the transfer starts at once and follows the redirects itself; when it must wait,
-   * it first asks the source where the bytes are, so that API answer overlaps the other files' transfers.
+   * One attempt. A storage URL asked ahead (by the resolver) is used at once. Otherwise, with a slot free, the transfer
+   * starts at once and follows the redirects itself; when it must wait, it first asks the source where the bytes are,
+   * so that API answer overlaps the other files' transfers.
    */
   async function attempt(context: TransferContext, source: URL, target: Parameters<typeof transferToPart>[2], events: SlotEvents) {
-    let storage = source;
+    let storage = (await storageLocator.take(source, context.signal)) ?? source;
     let freeSlot = slots.tryAcquire();
     if (!freeSlot) {
-      storage = await prepareSource(http, source, context.signal);
+      if (storage === source) storage = await storageLocator.locate(source, context.signal);
       freeSlot = await slots.acquire(target.expectedSize, context.signal);
     }
     try {

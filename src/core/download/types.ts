@@ -45,8 +45,28 @@ export type DownloaderOptions = {
   /** Default: a hasher of its own, closed with the downloader. */
   hasher?: Hasher;
   log?: (level: LogLevel, message: string) => void;
+  /** Storage URLs asked ahead, shared with the resolver; default: one of its own. */
+  storage?: StorageLocator;
   /** Bytes available to this process in dir; default fs.statfs. */
   freeSpace?: (dir: string) => Promise<number>;
+};
+
+/**
+ * Where a source's download URL sends the bytes, asked ahead (by the resolver) and handed to the one download that
+ * needs it (see storage-locator.ts).
+ */
+export type StorageLocator = {
+  /** The storage URL for `source`: the one asked ahead (used up), or asked now. */
+  locate(source: URL, signal: AbortSignal): Promise<URL>;
+  /**
+   * The storage URL asked ahead for `source`, if any, used up; null when nobody asked (or it failed, or aged, or
+   * `signal` aborted while the answer was awaited).
+   */
+  take(source: URL, signal?: AbortSignal): Promise<URL | null>;
+  /** Asks now for a download that will follow; a failure is forgotten (the download asks again). */
+  prefetch(source: URL): void;
+  /** A redirect to storage that someone else saw for `source`. */
+  remember(source: URL, storage: URL): void;
 };
 
 export type Downloader = {

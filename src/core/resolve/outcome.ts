@@ -8,7 +8,7 @@ import type { Settings } from "../config/schema";
 import { hashMatches, type KnownHash } from "./match";
 import type { KnownModelsIndex } from "./known-models/index-data";
 import type { UpstreamClient } from "./upstream";
-import type { ResolverLogLevel } from "./types";
+import type { ResolverLogLevel, StorageAhead } from "./types";
 
 export type SourceContext = {
   ref: ModelRef;
@@ -26,6 +26,8 @@ export type SourceContext = {
   defaultModelLists: readonly string[];
   signal?: AbortSignal;
   log: (level: ResolverLogLevel, message: string) => void;
+  /** Set when a download follows: storage URLs seen or asked ahead go here. */
+  storage?: StorageAhead;
 };
 
 /**

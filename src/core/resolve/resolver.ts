@@ -79,6 +79,7 @@ export function createResolver(options: ResolverOptions): Resolver {
       defaultModelLists: options.defaultModelLists ?? [],
       signal,
       log,
+      storage: resolveOptions.prepareDownload ? options.storage : undefined,
     };
     const attempts: ResolutionAttempt[] = [];
     const problems: string[] = [];

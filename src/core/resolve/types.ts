@@ -1,5 +1,6 @@
 // The resolver's public contract: what it needs, what it answers, and the cache it answers from.
 import type { LogLevel, Settings } from "../config/schema";
+import type { StorageLocator } from "../download/types";
 import type { ModelLink, ModelRef, Resolution, ResolutionSource } from "../model";
 import type { ApiTokens } from "../net/auth";
 import type { UpstreamEndpoints } from "../net/endpoints";
@@ -28,7 +29,12 @@ export type ResolverOptions = {
   /** Model lists read besides the settings' own: ComfyUI-Manager's published list, unless switched off. */
   defaultModelLists?: readonly string[];
   log?: (level: ResolverLogLevel, message: string) => void;
+  /** Where storage URLs seen or asked ahead go, for the downloads that follow (the engine shares it with its downloader). */
+  storage?: StorageAhead;
 };
+
+/** The part of the download engine's storage locator a resolver uses. */
+export type StorageAhead = Pick<StorageLocator, "prefetch" | "remember">;
 
 export type ResolverStats = {
   cacheHits: number;
@@ -42,6 +48,8 @@ export type ResolveOptions = {
   links?: readonly ModelLink[];
   /** Sources not to ask: a workflow's or a list's link that already failed to download. */
   skipSources?: readonly ResolutionSource[];
+  /** A download follows a resolved file: learn where its bytes are while resolving (see StorageLocator). */
+  prepareDownload?: boolean;
 };
 
 export type Resolver = {

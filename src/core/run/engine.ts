@@ -3,6 +3,7 @@
 import type { LogLevel, Settings } from "../config/schema";
 import type { EngineEnv } from "../config/env";
 import { createDownloader } from "../download/downloader";
+import { createStorageLocator } from "../download/storage-locator";
 import type { Downloader, TargetLock } from "../download/types";
 import { createHasher } from "../hashing/hasher";
 import type { ApiTokens } from "../net/auth";
@@ -31,6 +32,8 @@ export function createEngine(options: EngineOptions): Engine {
   const policy = hostPolicyFor(settings.download, env);
   const http = createHttpClient({ policy, tokens, endpoints: env.endpoints, userAgent: USER_AGENT });
   const hasher = createHasher();
+  // What the resolver learns of storage URLs goes to the downloads that follow it.
+  const storage = createStorageLocator(http, { askTimeoutMs: settings.download.civitai_api_timeout * 1000 });
   const resolver = createResolver({
     settings,
     http,
@@ -40,8 +43,9 @@ export function createEngine(options: EngineOptions): Engine {
     cache: options.searchCache,
     defaultModelLists: env.defaultModelLists,
     log: options.log,
+    storage,
   });
-  const downloader = createDownloader({ settings: settings.download, http, hasher, lock: options.targetLock, log: options.log });
+  const downloader = createDownloader({ settings: settings.download, http, hasher, storage, lock: options.targetLock, log: options.log });
   return {
     resolver,
     downloader,

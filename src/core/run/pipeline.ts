@@ -50,7 +50,7 @@ export async function runPipeline(models: RunModel[], options: PipelineOptions):
     resolveLimit(async () => {
       if (signal.aborted) return null;
       await apply(model, { status: "resolving" });
-      return options.resolver.resolve(model.ref, signal, { links: model.links, skipSources });
+      return options.resolver.resolve(model.ref, signal, { links: model.links, skipSources, prepareDownload: !options.dryRun });
     });
 
   const recordResolution = (model: RunModel, resolution: Resolution) =>

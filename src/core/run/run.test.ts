@@ -108,6 +108,30 @@ describe("runModels", () => {
       expect(phases).toEqual(expect.arrayContaining([`${phase}:started`, `${phase}:finished`]));
   });
 
+  it("starts a model's download as soon as it is resolved, while another is still being searched for", async () => {
+    const path = await workflow("early.json", [node(1, "LoraLoader", "quick.safetensors"), node(2, "CheckpointLoaderSimple", "slow.safetensors")]);
+    let quickDownloadAsked!: () => void;
+    const quickDownloading = new Promise<void>((resolve) => (quickDownloadAsked = resolve));
+    const { engine, asked } = scriptedEngine({
+      // The slow model's search answers only once the quick model's download has been asked for: a pipeline that
+      // waited for every resolution before downloading would never finish.
+      resolve: async (ref) => {
+        if (ref.name === "slow.safetensors") await quickDownloading;
+        return resolved(`https://huggingface.co/org/repo/resolve/main/${ref.name}`);
+      },
+      download: (job) => {
+        if (job.target.name === "quick.safetensors") quickDownloadAsked();
+        return { status: "installed", target: job.target, sha256: "ab".repeat(32), bytes: 3, attempts: 1 };
+      },
+    });
+    const result = await runModels(input([path]), createMemoryRunStore(), engine);
+
+    expect(result.models.map((model) => model.status)).toEqual(["installed", "installed"]);
+    expect(asked.download.map((job) => job.target.name)).toEqual(["quick.safetensors", "slow.safetensors"]);
+    // The pipeline tells the resolver a download follows, so it may learn where the bytes are while it resolves.
+    expect(asked.resolve.every((call) => call.options.prepareDownload === true)).toBe(true);
+  });
+
   it("records each model's moves in order: resolving, resolved, downloading, verifying, installed", async () => {
     const path = await workflow("b.json", [node(1, "LoraLoader", "moves.safetensors")]);
     const moves: string[] = [];
@@ -218,6 +242,8 @@ describe("runModels", () => {
     const result = await runModels(input([path], { dryRun: true }), createMemoryRunStore(), engine);
     expect(result.models[0]!.status).toBe("resolved");
     expect(asked.download).toEqual([]);
+    // Nothing follows the resolution, so nothing is asked ahead of a download.
+    expect(asked.resolve.map((call) => call.options.prepareDownload)).toEqual([false]);
   });
 
   it("takes a run up where it stopped: saved models are not planned again, only their pending work is done", async () => {

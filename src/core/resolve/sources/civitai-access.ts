@@ -50,6 +50,8 @@ async function probeDownload(context: SourceContext, url: URL): Promise<Download
     size: null,
   };
   if (!location || answer.status < 300 || answer.status >= 400 || isLoginRedirect(location)) return probe;
+  // The download that follows goes straight there: one API answer (and one counted download) fewer.
+  context.storage?.remember(url, new URL(location));
   try {
     return { ...probe, location: null, size: await storageSize(context, new URL(location)) };
   } catch (error) {

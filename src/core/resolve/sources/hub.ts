@@ -147,6 +147,8 @@ export async function checkHubAccess(context: SourceContext, resolution: Resolut
   const candidate = resolution.candidates[0];
   const origin = candidate?.origin;
   if (!candidate || origin?.kind !== "huggingface") return resolution;
+  // Hugging Face's /resolve answers where the bytes are while the repo is looked at: the download starts with them.
+  if (resolution.url) context.storage?.prefetch(new URL(resolution.url));
   const info = await hubRepo(context, origin.repo);
   if (!("repo" in info) || !info.repo.gated) return resolution;
   const page = candidate.page ?? repoPage(context, origin.repo);
