@@ -36,7 +36,7 @@ export type UpstreamSim = SimUrls & {
   close(): Promise<void>;
 };
 
-type Handler = (state: SimState, req: IncomingMessage, res: ServerResponse, url: URL) => void | Promise<void>;
+type Handler = (state: SimState, req: IncomingMessage, res: ServerResponse, url: URL, request: SimRequest) => void | Promise<void>;
 
 const handlers: Record<SimServerName, Handler> = {
   civitai: handleCivitai,
@@ -125,14 +125,15 @@ function closeServer(server: Server): Promise<void> {
 
 async function serve(state: SimState, server: SimServerName, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const path = req.url ?? "/";
-  state.requests.push({ server, method: req.method ?? "GET", path, headers: flatHeaders(req) });
+  const request: SimRequest = { server, method: req.method ?? "GET", path, headers: flatHeaders(req) };
+  state.requests.push(request);
   req.resume();
   try {
     const latency = (state.options.latencyMs ?? 0) + (server === "storage" ? 0 : (state.options.apiLatencyMs ?? 0));
     if (latency > 0) await sleep(latency);
     const fault = state.faults.takeRequestFault(server, path);
     if (fault) return answerWithFault(res, fault);
-    await handlers[server](state, req, res, requestUrl(req));
+    await handlers[server](state, req, res, requestUrl(req), request);
   } catch (error) {
     if (res.headersSent) res.destroy();
     else sendJson(res, 500, { error: `Simulator error: ${error instanceof Error ? error.message : String(error)}` });

@@ -53,6 +53,8 @@ export type SimRequest = {
   /** Path and query as received. */
   path: string;
   headers: Record<string, string>;
+  /** Body bytes storage has written for this GET so far (a file served twice in full shows as twice its size). */
+  bodyBytes?: number;
 };
 
 export type SimUrls = { civitaiUrl: string; hfUrl: string; storageUrl: string };

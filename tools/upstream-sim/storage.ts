@@ -6,7 +6,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { SimBody } from "./body";
 import { faultOfKind, type SimFault } from "./faults";
 import { send, sleep } from "./http";
-import { baseName, stableHex, type SimState } from "./state";
+import { baseName, stableHex, type SimRequest, type SimState } from "./state";
 
 type StoredObject = { key: string; fileName: string; body: SimBody };
 
@@ -52,7 +52,7 @@ function s3Error(res: ServerResponse, status: number, code: string, message: str
   send(res, status, xml, { "Content-Type": "application/xml" });
 }
 
-export async function handleStorage(state: SimState, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+export async function handleStorage(state: SimState, req: IncomingMessage, res: ServerResponse, url: URL, request?: SimRequest): Promise<void> {
   if (req.method !== "GET" && req.method !== "HEAD") return s3Error(res, 405, "MethodNotAllowed", "Only GET and HEAD");
   const sigv4 = state.presigner.styleOf(url.searchParams) === "sigv4";
   if (sigv4 && req.headers.authorization !== undefined) return s3Error(res, 400, "InvalidRequest", "Missing x-amz-content-sha256");
@@ -94,7 +94,10 @@ export async function handleStorage(state: SimState, req: IncomingMessage, res: 
     res.end();
     return;
   }
-  await streamBody(res, body, start, end, faults, state.options.bytesPerSecondPerConnection);
+  if (request) request.bodyBytes = 0;
+  await streamBody(res, body, start, end, faults, state.options.bytesPerSecondPerConnection, (bytes) => {
+    if (request) request.bodyBytes = (request.bodyBytes ?? 0) + bytes;
+  });
 }
 
 /** A Range header applies unless If-Range names another version. */
@@ -130,6 +133,7 @@ async function streamBody(
   end: number,
   faults: SimFault[],
   bytesPerSecond: number | undefined,
+  onSent: (bytes: number) => void,
 ): Promise<void> {
   const reset = faultOfKind(faults, "resetAt");
   const truncate = faultOfKind(faults, "truncateAt");
@@ -162,6 +166,7 @@ async function streamBody(
       if (pacer) await pacer.wait(take);
       if (res.destroyed) return;
       await write(res, piece.subarray(0, take));
+      onSent(take);
       sent += take;
       piece = piece.subarray(take);
     }
