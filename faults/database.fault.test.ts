@@ -158,8 +158,8 @@ describe("Database: PostgreSQL restarted mid-run", () => {
   });
 });
 
-/** Room for the engine's 256 MiB free-space margin and the run's files, and 2 MiB more. */
-const DISK_BYTES = 256 * MiB + 8 * MiB;
+/** Room for the engine's 256 MiB free-space margin and the run's files (7.5 MiB), and a little more. */
+const DISK_BYTES = 256 * MiB + 10 * MiB;
 const diskScratch = await mkdtemp(join(tmpdir(), "cf-fault-disk-"));
 await mkdir(join(diskScratch, "models"));
 const smallDisk = await mountSmallDisk(join(diskScratch, "models"), DISK_BYTES);
@@ -180,8 +180,8 @@ describe.skipIf(!smallDisk.disk)("Database: the models disk fills up mid-downloa
   const caller = () => createCaller(createContextInner({ db: database.db, queue: runQueueOf(boss), env: database.env(), actor: admin.actor }));
 
   beforeAll(async () => {
-    // 512 KiB/s per connection: the two small files are in place while the big one is still coming.
-    sim = await startUpstreamSim({ catalogue: demoCatalogue({ sizeScale: 1 / 8 }), bytesPerSecondPerConnection: 512 * KiB });
+    // 256 KiB/s per connection: the two small files are in place within seconds while the big one needs 24 s.
+    sim = await startUpstreamSim({ catalogue: demoCatalogue({ sizeScale: 1 / 8 }), bytesPerSecondPerConnection: 256 * KiB });
     boss = await startBoss(database.url);
     await caller().settings.update({ paths: { models_roots: [disk.path] } });
     worker = startWorkerProcess("disk-worker", { ...simEnv(sim), DATABASE_URL: database.url, COMFYFIXER_SECRET_KEY: TEST_SECRET_KEY }, output);
@@ -195,7 +195,7 @@ describe.skipIf(!smallDisk.disk)("Database: the models disk fills up mid-downloa
   });
 
   it("fails only the model that did not fit, saying so, keeps its bytes, and a retry with room finishes it from them", async () => {
-    const big = "dreamshaper_8.safetensors";
+    const big = "juggernautXL_v9.safetensors";
     const files = [
       { file: "add_detail.safetensors", path: join(disk.path, "loras", "add_detail.safetensors") },
       { file: "sdxl_vae.safetensors", path: join(disk.path, "vae", "sdxl_vae.safetensors") },
@@ -254,8 +254,9 @@ describe.skipIf(!smallDisk.disk)("Database: the models disk fills up mid-downloa
       expect(refused.error).toMatch(/free some space and try again/i);
       expect(await partialFileOf(bigPath, big)).toEqual(kept);
 
-      // Room again: the retry continues the kept bytes with a ranged GET.
+      // Room again: the retry continues the kept bytes with a ranged GET (at full speed now).
       await rm(filler);
+      sim.setOptions({ bytesPerSecondPerConnection: undefined });
       const requestsBefore = sim.requests.length;
       await caller().runs.retry({ id });
       const done = await finished("the retry with room to end");

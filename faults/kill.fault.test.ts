@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import type PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startBoss } from "../src/server/jobs/queue";
+import { QUEUES, startBoss } from "../src/server/jobs/queue";
 import { runQueueOf } from "../src/server/jobs/run-queue";
 import { createContextInner } from "../src/server/trpc/init";
 import { createCaller } from "../src/server/trpc/root";
@@ -101,7 +101,7 @@ describe("Kill: SIGKILL the worker at random moments of a multi-file run", () =>
     });
     boss = await startBoss(database.url);
     scratch = await mkdtemp(join(tmpdir(), "cf-fault-kill-"));
-    await caller().settings.update({ paths: { models_roots: [join(scratch, "models")] } });
+    await caller().settings.update({ paths: { models_roots: [join(scratch, "models"), join(scratch, "unclaimed")] } });
   });
   afterAll(async () => {
     for (const worker of workers) killedOnPurpose.add(worker);
@@ -130,11 +130,13 @@ describe("Kill: SIGKILL the worker at random moments of a multi-file run", () =>
       const runRow = () => database.db.run.findUniqueOrThrow({ where: { id }, select: { status: true, workerId: true } });
 
       for (kills = 0; kills < KILLS;) {
-        // Armed once this worker holds the run; the kill comes after a random share of the bytes (0: at once).
+        // Armed once this worker holds the run; the kill comes after a random number of bytes served.
         const current = worker;
         await waitFor(async () => (await runRow()).workerId === current.name, { what: `${current.name} to take the run`, explain });
         const servedBefore = servedBytes(sim.requests);
-        const killAfter = Math.floor((random() * 0.75 * totalBytes) / KILLS);
+        // Between a quarter and all of an even share of 60% of the bytes: random, yet each worker gets to write a
+        // little (a kill before a connection's first 256 KiB write batch reaches the disk can keep nothing).
+        const killAfter = Math.floor(((0.25 + 0.75 * random()) * 0.6 * totalBytes) / KILLS);
         const moment = await waitFor(
           async () => {
             if (servedBytes(sim.requests) - servedBefore >= killAfter) return "due";
@@ -208,6 +210,50 @@ describe("Kill: SIGKILL the worker at random moments of a multi-file run", () =>
         corruptFiles,
         duplicateDownloads,
         note: `resumed ${resumed} of ${resumable} partial files with their bytes (${startedOver} killed before their first resume note started over); seed ${SEED}`,
+      });
+    }
+  });
+
+  it("takes up a run whose worker died after taking its job from the queue, before claiming the run", async () => {
+    // No worker is left from the first test: the run's job can only be taken by this test.
+    for (const worker of workers) killedOnPurpose.add(worker);
+    await Promise.all(workers.map((worker) => worker.kill()));
+    sim.setOptions({ bytesPerSecondPerConnection: undefined });
+    let completed = false;
+    let corruptFiles = 0;
+    let exitsBefore = unexpectedExits;
+    try {
+      const { id } = await caller().runs.create({
+        modelsRoot: join(scratch, "unclaimed"),
+        workflows: [{ fileName: "unclaimed.json", content: uiWorkflow([lora("add_detail.safetensors")]), encoding: "utf8" }],
+      });
+      // A worker's first step, taken through pg-boss as a worker takes it; this "worker" then dies before the claim.
+      const [job] = await boss.fetch<{ runId: string }>(QUEUES.run.name);
+      expect(job?.data).toEqual({ runId: id });
+      exitsBefore = unexpectedExits;
+      startWorker();
+      const run = await waitFor(
+        async () => {
+          const current = await caller().runs.get({ id });
+          return ["completed", "failed", "cancelled"].includes(current.status) ? current : null;
+        },
+        { timeoutMs: 60_000, what: "the run whose job was taken to be taken up again", explain },
+      );
+      completed = run.status === "completed" && run.models.every((model) => model.status === "installed");
+      const installed = await readFile(join(scratch, "unclaimed", "loras", "add_detail.safetensors")).catch(() => Buffer.alloc(0));
+      if (sha256(installed) !== sim.fileInfo("add_detail.safetensors").sha256) corruptFiles++;
+      expect(run.models.map((model) => [model.status, model.error])).toEqual([["installed", null]]);
+      expect(run.status).toBe("completed");
+    } finally {
+      recordFigures({
+        suite: "Kill: job taken, run not claimed",
+        trials: 1,
+        faults: 1,
+        inputs: 1,
+        crashes: (completed ? 0 : 1) + unexpectedExits - exitsBefore,
+        corruptFiles,
+        duplicateDownloads: 0,
+        note: completed ? "the run was queued again and completed" : "the run stayed queued with its job taken",
       });
     }
   });
