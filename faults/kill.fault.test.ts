@@ -94,9 +94,9 @@ describe("Kill: SIGKILL the worker at random moments of a multi-file run", () =>
 
   beforeAll(async () => {
     console.log(`Kill suite: seed ${SEED} (replay with COMFYFIXER_FAULT_SEED=${SEED}), ${KILLS} kills`);
-    // Files of 0.5–6 MiB (long: 1–12 MiB).
+    // Files of 0.5–6 MiB (long: 2–24 MiB, room for 20 kills).
     sim = await startUpstreamSim({
-      catalogue: demoCatalogue({ sizeScale: scaled({ ci: 1 / 8, long: 1 / 4 }) }),
+      catalogue: demoCatalogue({ sizeScale: scaled({ ci: 1 / 8, long: 1 / 2 }) }),
       bytesPerSecondPerConnection: BYTES_PER_SECOND,
     });
     boss = await startBoss(database.url);
@@ -134,9 +134,9 @@ describe("Kill: SIGKILL the worker at random moments of a multi-file run", () =>
         const current = worker;
         await waitFor(async () => (await runRow()).workerId === current.name, { what: `${current.name} to take the run`, explain });
         const servedBefore = servedBytes(sim.requests);
-        // Between a quarter and all of an even share of 60% of the bytes: random, yet each worker gets to write a
-        // little (a kill before a connection's first 256 KiB write batch reaches the disk can keep nothing).
-        const killAfter = Math.floor(((0.25 + 0.75 * random()) * 0.6 * totalBytes) / KILLS);
+        // Between a quarter and all of an even share of 75% of the bytes: random, yet each worker gets to write a
+        // little (bytes still in a worker's memory when it is killed are lost whatever it does).
+        const killAfter = Math.floor(((0.25 + 0.75 * random()) * 0.75 * totalBytes) / KILLS);
         const moment = await waitFor(
           async () => {
             if (servedBytes(sim.requests) - servedBefore >= killAfter) return "due";
