@@ -13,11 +13,11 @@ import { classifyTransferError, openWatched, parseContentRange, rangeValidator, 
 import type { SegmentPlan } from "./segment-plan";
 
 /**
- * How often a ranged download records how far it got (for a resume after a crash). The first note goes out with the
- * first bytes on disk, so a worker killed in a download's first second keeps them too (a crash loop would otherwise
- * fetch the same first second again and again).
+ * How often a ranged download records how far it got (for a resume after a crash): a killed worker loses at most
+ * this much of each download. The first note goes out with the first bytes on disk, so a worker killed early in a
+ * download keeps them too (a crash loop would otherwise fetch the same first bytes again and again).
  */
-const RESUME_CHECKPOINT_MS = 1_000;
+const RESUME_CHECKPOINT_MS = 250;
 
 /**
  * Fetches every segment of `plan`, the probe's body serving the first. Resolves when all bytes are on disk and
