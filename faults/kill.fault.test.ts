@@ -14,10 +14,10 @@ import { createContextInner } from "../src/server/trpc/init";
 import { createCaller } from "../src/server/trpc/root";
 import { useTestAccount } from "../src/test/accounts";
 import { TEST_SECRET_KEY, useTestDatabase } from "../src/test/database";
-import { checkpoint, demoCatalogue, KiB, lora, startUpstreamSim, uiWorkflow, vae, type UpstreamSim } from "../src/test/sim";
+import { checkpoint, demoCatalogue, KiB, lora, MiB, startUpstreamSim, uiWorkflow, vae, type SimCatalogue, type UpstreamSim } from "../src/test/sim";
 import { simEnv } from "../src/test/sim-env";
 import { startWorkerProcess, waitFor, type WorkerProcess } from "../src/test/worker-process";
-import { recordFigures, scaled } from "./figures";
+import { LONG, recordFigures, scaled } from "./figures";
 import { faultSeed, partialFileOf, resumeChecks, seededRandom, servedBytes, servedBytesByFile, type PartialFile } from "./support/worker-kills";
 
 const KILLS = scaled({ ci: 5, long: 20 });
@@ -52,6 +52,31 @@ const FILES = [
   "clip_l.safetensors",
   "t5xxl_fp8_e4m3fn.safetensors",
 ];
+
+/**
+ * Sizes well above what one kill can cost a file (the bytes since its last resume note and in the worker's memory)
+ * times the kills it lives through: a run's real models are far bigger still.
+ */
+const SIZES_CI: Record<string, number> = Object.fromEntries(FILES.map((file, index) => [file, [6, 4, 2, 2, 2, 3][index]! * MiB]));
+const SIZES_LONG: Record<string, number> = Object.fromEntries(FILES.map((file, index) => [file, [8, 8, 6, 6, 6, 8][index]! * MiB]));
+
+/** The demo catalogue with some files' sizes changed. */
+function withSizes(catalogue: SimCatalogue, sizes: Record<string, number>): SimCatalogue {
+  return {
+    civitai: {
+      models: catalogue.civitai.models.map((model) => ({
+        ...model,
+        modelVersions: model.modelVersions.map((version) => ({
+          ...version,
+          files: version.files.map((file) => ({ ...file, size: sizes[file.name] ?? file.size })),
+        })),
+      })),
+    },
+    huggingface: {
+      repos: catalogue.huggingface.repos.map((repo) => ({ ...repo, files: repo.files.map((file) => ({ ...file, size: sizes[file.path] ?? file.size })) })),
+    },
+  };
+}
 
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
 
@@ -94,11 +119,8 @@ describe("Kill: SIGKILL the worker at random moments of a multi-file run", () =>
 
   beforeAll(async () => {
     console.log(`Kill suite: seed ${SEED} (replay with COMFYFIXER_FAULT_SEED=${SEED}), ${KILLS} kills`);
-    // Files of 0.5–6 MiB (long: 2–24 MiB, room for 20 kills).
-    sim = await startUpstreamSim({
-      catalogue: demoCatalogue({ sizeScale: scaled({ ci: 1 / 8, long: 1 / 2 }) }),
-      bytesPerSecondPerConnection: BYTES_PER_SECOND,
-    });
+    // Files of 2–6 MiB (long: 6–8 MiB, room for 20 kills), each one segment at the default 8 MiB chunk size.
+    sim = await startUpstreamSim({ catalogue: withSizes(demoCatalogue(), LONG ? SIZES_LONG : SIZES_CI), bytesPerSecondPerConnection: BYTES_PER_SECOND });
     boss = await startBoss(database.url);
     scratch = await mkdtemp(join(tmpdir(), "cf-fault-kill-"));
     await caller().settings.update({ paths: { models_roots: [join(scratch, "models"), join(scratch, "unclaimed")] } });
@@ -123,6 +145,7 @@ describe("Kill: SIGKILL the worker at random moments of a multi-file run", () =>
     let resumed = 0;
     let resumable = 0;
     let startedOver = 0;
+    let mostServed = 0;
     try {
       let worker = startWorker();
       const { id } = await caller().runs.create({ modelsRoot, workflows: [{ fileName: "kill.json", content: WORKFLOW, encoding: "utf8" }] });
@@ -170,6 +193,7 @@ describe("Kill: SIGKILL the worker at random moments of a multi-file run", () =>
         const bytes = model?.targetPath ? await readFile(model.targetPath).catch(() => Buffer.alloc(0)) : Buffer.alloc(0);
         if (sha256(bytes) !== sim.fileInfo(file).sha256) corruptFiles++;
         if ((served.get(file) ?? 0) >= 2 * sim.fileInfo(file).size) duplicateDownloads++;
+        mostServed = Math.max(mostServed, (served.get(file) ?? 0) / sim.fileInfo(file).size);
       }
       for (const check of resumeChecks(partials, sim.requests)) {
         if (check.noteBytes === 0) {
@@ -209,7 +233,7 @@ describe("Kill: SIGKILL the worker at random moments of a multi-file run", () =>
         crashes: (completed ? 0 : 1) + unexpectedExits,
         corruptFiles,
         duplicateDownloads,
-        note: `resumed ${resumed} of ${resumable} partial files with their bytes (${startedOver} killed before their first resume note started over); seed ${SEED}`,
+        note: `resumed ${resumed} of ${resumable} partial files with their bytes (${startedOver} killed before their first resume note started over); at most ${mostServed.toFixed(2)}× a file's size served; seed ${SEED}`,
       });
     }
   });
