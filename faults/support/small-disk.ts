@@ -36,11 +36,8 @@ export async function mountSmallDisk(path: string, sizeBytes: number): Promise<S
       const file = await open(filePath, "w");
       let written = 0;
       try {
-        for (;;) {
-          const { bytesWritten } = await file.write(chunk, 0, chunk.length, written);
-          written += bytesWritten;
-          if (bytesWritten < chunk.length) continue; // a short write: the next one reports ENOSPC
-        }
+        // A write the disk takes only part of is followed by one that fails with ENOSPC.
+        for (;;) written += (await file.write(chunk, 0, chunk.length, written)).bytesWritten;
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== "ENOSPC") throw error;
       } finally {

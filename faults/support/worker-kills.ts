@@ -35,15 +35,15 @@ export function rangeStartOf(request: SimRequest): number {
 }
 
 /**
- * The GETs that fetch a file's body. The resolver sizes a Civitai file with a one-byte `bytes=0-0` GET (its storage
- * refuses HEAD); that probe is not a download.
+ * A GET that fetches a file's body (of `file`, when given). The resolver sizes a Civitai file with a one-byte
+ * `bytes=0-0` GET (its storage refuses HEAD); that probe is not a download.
  */
-export function bodyRequests(requests: readonly SimRequest[], file?: string): SimRequest[] {
-  return requests.filter(
-    (request) =>
-      request.server === "storage" && request.method === "GET" && request.headers.range !== "bytes=0-0" && (!file || storageFileOf(request) === file),
-  );
+export function isBodyRequest(request: SimRequest, file?: string): boolean {
+  return request.server === "storage" && request.method === "GET" && request.headers.range !== "bytes=0-0" && (!file || storageFileOf(request) === file);
 }
+
+/** The GETs that fetch a file's body, in the order they came. */
+export const bodyRequests = (requests: readonly SimRequest[], file?: string) => requests.filter((request) => isBodyRequest(request, file));
 
 /** Body bytes storage served per file, over every request so far. */
 export function servedBytesByFile(requests: readonly SimRequest[]): Map<string, number> {
