@@ -33,7 +33,7 @@ export function processRunQueue(): RunQueue {
 /**
  * Hands back the run jobs a worker took from the queue and died with before it claimed the run (a SIGKILL between
  * pg-boss's fetch and the claim): such a job stays active until it expires (23 h) while its run waits, queued, with
- * nothing to pick it up. A live worker claims within moments of the fetch, so a job active for `staleAfterSeconds`
+ * nothing to pick it up (pg-boss has no job heartbeat: timgit/pg-boss#208, #436). A live worker claims within moments of the fetch, so a job active for `staleAfterSeconds`
  * whose run is still queued, with no other job that will take the run, is failed back to pg-boss, which retries it
  * for the next worker. Returns the runs handed back.
  */
