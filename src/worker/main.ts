@@ -5,7 +5,6 @@ import { errorMessage } from "../core/error-message";
 import { createDb } from "../server/db/client";
 import { parseServerEnv } from "../server/env";
 import { QUEUES, startBoss, type QueueKey } from "../server/jobs/queue";
-import { runQueueOf } from "../server/jobs/run-queue";
 import { startHeartbeat } from "./heartbeat";
 import { startRunSupervisor } from "./run/supervisor";
 import { TASKS } from "./tasks";
@@ -43,7 +42,7 @@ async function main() {
     });
   };
   await work("run", QUEUES.run, TASKS.run);
-  const supervisor = startRunSupervisor(db, runQueueOf(boss), env.staleRunSeconds, log);
+  const supervisor = startRunSupervisor(db, boss, env.staleRunSeconds, log);
   log(`worker ${workerId} ready`);
 
   let stopping = false;

@@ -1,12 +1,10 @@
 // Real worker processes sharing one database: no double download, recovery from SIGKILL mid-download, and
 // riding out dropped database connections. Uses the upstream simulator over loopback.
-import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { projectRoot } from "../core/config/project-root";
 import { readRunEvents } from "../server/events/publish";
 import { startBoss } from "../server/jobs/queue";
 import { runQueueOf } from "../server/jobs/run-queue";
@@ -15,6 +13,7 @@ import { createCaller } from "../server/trpc/root";
 import { TEST_SECRET_KEY, useTestDatabase } from "../test/database";
 import { useTestAccount } from "../test/accounts";
 import { simEnv } from "../test/sim-env";
+import { startWorkerProcess, waitFor as waitForCondition, type WorkerProcess } from "../test/worker-process";
 import type PgBoss from "pg-boss";
 import { demoCatalogue, startUpstreamSim, type UpstreamSim, checkpoint, lora, uiWorkflow, vae } from "../test/sim";
 
@@ -23,15 +22,8 @@ const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex
 /** What the worker processes printed, shown when a test fails. */
 const output: string[] = [];
 
-async function waitFor<T>(check: () => Promise<T | null | undefined | false>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check().catch(() => null); // this test's own connections are dropped too, in one test
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for the condition; the workers said:\n${output.join("").slice(-6000)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+const waitFor = <T>(check: () => Promise<T | null | undefined | false>, timeoutMs = 60_000) =>
+  waitForCondition(check, { timeoutMs, explain: () => `the workers said:\n${output.join("").slice(-6000)}` });
 
 describe("worker processes", () => {
   const database = useTestDatabase();
@@ -39,26 +31,18 @@ describe("worker processes", () => {
   let sim: UpstreamSim;
   let boss: PgBoss;
   let scratch: string;
-  const workers = new Map<string, ChildProcess>();
+  const workers = new Map<string, WorkerProcess>();
   const caller = () => createCaller(createContextInner({ db: database.db, queue: runQueueOf(boss), env: database.env(), actor: admin.actor }));
   const upload = (fileName: string, content: string) => ({ fileName, content, encoding: "utf8" as const });
 
   const startWorker = (name: string) => {
-    const child = spawn(process.execPath, [join(projectRoot(), "dist", "worker", "main.mjs")], {
-      cwd: projectRoot(),
-      env: {
-        ...process.env,
-        ...simEnv(sim),
-        DATABASE_URL: database.url,
-        COMFYFIXER_SECRET_KEY: TEST_SECRET_KEY,
-        COMFYFIXER_WORKER_ID: name,
-        COMFYFIXER_STALE_RUN_SECONDS: "3",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    for (const stream of [child.stdout, child.stderr]) stream?.on("data", (chunk: Buffer) => output.push(`[${name}] ${chunk}`));
-    workers.set(name, child);
-    return child;
+    const worker = startWorkerProcess(
+      name,
+      { ...simEnv(sim), DATABASE_URL: database.url, COMFYFIXER_SECRET_KEY: TEST_SECRET_KEY, COMFYFIXER_STALE_RUN_SECONDS: "3" },
+      output,
+    );
+    workers.set(name, worker);
+    return worker;
   };
   const finished = (id: string) =>
     waitFor(async () => {
@@ -80,7 +64,7 @@ describe("worker processes", () => {
     await waitFor(async () => (await database.db.workerHeartbeat.count()) === 2, 30_000);
   });
   afterAll(async () => {
-    for (const worker of workers.values()) worker.kill("SIGKILL");
+    await Promise.all([...workers.values()].map((worker) => worker.kill()));
     await boss?.stop({ graceful: false });
     await sim?.close();
     if (scratch) await rm(scratch, { recursive: true, force: true });
@@ -134,7 +118,7 @@ describe("worker processes", () => {
     expect(progressed).toBe(true);
     // The run names the worker that holds it from the moment it is claimed.
     const owner = await waitFor(() => database.db.run.findFirst({ where: { id, workerId: { not: null } }, select: { workerId: true } }));
-    workers.get(owner.workerId!)!.kill("SIGKILL");
+    await workers.get(owner.workerId!)!.kill();
     sim.setOptions({ bytesPerSecondPerConnection: undefined });
 
     const run = await finished(id);

@@ -271,4 +271,12 @@ describe("bandwidth and bookkeeping", () => {
     sim.resetRequests();
     expect(sim.requests).toEqual([]);
   });
+  it("counts the body bytes each storage GET was sent, so a file served twice in full shows", async () => {
+    const size = sim.fileInfo(fileName).size;
+    sim.resetRequests();
+    await body(await fetch(fileUrl));
+    await body(await fetch(fileUrl, { headers: { Range: "bytes=1000-" } }));
+    await body(await fetch(fileUrl, { method: "HEAD" }));
+    expect(sim.requests.map((request) => request.body?.bytes)).toEqual([size, size - 1000, undefined]);
+  });
 });

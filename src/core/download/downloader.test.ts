@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { readFile, readdir } from "node:fs/promises";
+import { readFile, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { CIVITAI_TOKEN, HF_TOKEN, neverAborted, progressLog, quietly, startHarness, type DownloadHarness } from "../../test/fixtures/download";
@@ -91,6 +91,18 @@ describe("downloader: the happy paths", () => {
     const again = await downloader.download(job, neverAborted(), quietly);
     expect(again).toMatchObject({ status: "installed", sha256: job.expectedSha256, attempts: 0 });
     expect(harness.sim.requests).toHaveLength(0);
+  });
+
+  // A process killed between the rename into place and the removal of the resume note leaves the note behind.
+  it("clears a partial file and resume note left beside a target that is already in place and verified", async () => {
+    const job = harness.hfJob("small.safetensors");
+    const downloader = harness.downloader();
+    await downloader.download(job, neverAborted(), quietly);
+    await writeFile(`${job.target.absolutePath}.part`, "stale");
+    await writeFile(`${job.target.absolutePath}.part.resume`, JSON.stringify({ validBytes: 5, total: 10, validator: null }));
+
+    expect(await downloader.download(job, neverAborted(), quietly)).toMatchObject({ status: "installed", attempts: 0 });
+    expect(await readdir(path.dirname(job.target.absolutePath))).toEqual([path.basename(job.target.absolutePath)]);
   });
 
   it("downloads the same target requested twice at once only once", async () => {

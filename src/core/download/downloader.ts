@@ -203,6 +203,8 @@ export function createDownloader(options: DownloaderOptions): Downloader {
         release = await lock.acquire(job.target, signal);
         const existing = await alreadyInstalled(job, hasher, signal);
         if (existing) {
+          // A .part or resume note beside it is left from an attempt that ended after the rename (a killed worker).
+          await removePart(job.target.absolutePath);
           log("info", `${job.target.name} is already in place and verified; nothing to download.`);
           meter.reset(existing.bytes, existing.bytes);
           return { status: "installed", target: job.target, sha256: existing.sha256, bytes: existing.bytes, attempts: 0 };

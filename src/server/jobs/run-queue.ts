@@ -1,7 +1,9 @@
 // How the web app and the worker's supervisor hand a run to the workers.
 import type PgBoss from "pg-boss";
+import { Prisma } from "../../generated/prisma/client";
+import type { Db } from "../db/client";
 import { serverEnv } from "../env";
-import { enqueue, startBoss } from "./queue";
+import { enqueue, QUEUE_SCHEMA, QUEUES, startBoss } from "./queue";
 
 export type RunQueue = { enqueueRun(runId: string): Promise<void> };
 
@@ -33,4 +35,30 @@ export async function stopProcessRunQueue(): Promise<void> {
   const boss = globalForQueue.comfyfixerBoss;
   globalForQueue.comfyfixerBoss = undefined;
   await (await boss?.catch(() => undefined))?.stop({ graceful: false, wait: true });
+}
+
+/**
+ * Hands back the run jobs a worker took from the queue and died with before it claimed the run (a SIGKILL between
+ * pg-boss's fetch and the claim): such a job stays active until it expires (23 h) while its run waits, queued, with
+ * nothing to pick it up (pg-boss has no job heartbeat: timgit/pg-boss#208, #436). A live worker claims within moments of the fetch, so a job active for `staleAfterSeconds`
+ * whose run is still queued, with no other job that will take the run, is failed back to pg-boss, which retries it
+ * for the next worker. Returns the runs handed back.
+ */
+export async function retryUnclaimedRunJobs(db: Db, boss: PgBoss, staleAfterSeconds: number): Promise<string[]> {
+  const jobs = Prisma.raw(`"${QUEUE_SCHEMA}".job`);
+  const rows = await db.$queryRaw<Array<{ jobId: string; runId: string }>>`
+    SELECT DISTINCT ON (r.id) j.id::text AS "jobId", r.id::text AS "runId"
+    FROM ${jobs} j JOIN "Run" r ON j.data->>'runId' = r.id::text
+    WHERE j.name = ${QUEUES.run.name} AND j.state = 'active' AND j.started_on < now() - make_interval(secs => ${staleAfterSeconds})
+      AND r.status = 'queued' AND NOT r."cancelRequested"
+      AND NOT EXISTS (
+        SELECT 1 FROM ${jobs} other
+        WHERE other.name = j.name AND other.data->>'runId' = r.id::text
+          AND (other.state IN ('created', 'retry') OR (other.state = 'active' AND other.started_on >= now() - make_interval(secs => ${staleAfterSeconds})))
+      )
+    ORDER BY r.id, j.started_on DESC`;
+  for (const row of rows) {
+    await boss.fail(QUEUES.run.name, row.jobId, { message: `The worker that took run ${row.runId} stopped before starting it.` });
+  }
+  return rows.map((row) => row.runId);
 }

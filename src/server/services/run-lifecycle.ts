@@ -12,12 +12,23 @@ import type { RunQueue } from "../jobs/run-queue";
 
 export type ClaimedRun = { id: string; modelsRoot: string; dryRun: boolean; options: Prisma.JsonValue; phaseTimings: Prisma.JsonValue };
 
-/** A worker takes a queued run (or one it is told to resume); null when it is finished, cancelled or gone. */
-export async function claimRun(db: Db, runId: string, workerId: string): Promise<ClaimedRun | null> {
+/**
+ * A worker takes a queued run, or a running one whose worker is gone (no heartbeat for `staleAfterSeconds`), never
+ * one a live worker holds: a second job for the same run (a requeue racing the first worker) then does nothing.
+ * Null when the run is finished, cancelled, gone or held.
+ */
+export async function claimRun(db: Db, runId: string, workerId: string, staleAfterSeconds: number): Promise<ClaimedRun | null> {
   const [run] = await withDbRetry(
     () => db.$queryRaw<ClaimedRun[]>`
       UPDATE "Run" SET status = 'running', "startedAt" = COALESCE("startedAt", now()), "workerId" = ${workerId}
-      WHERE id = ${runId}::uuid AND status IN ('queued', 'running') AND NOT "cancelRequested"
+      WHERE id = ${runId}::uuid AND NOT "cancelRequested" AND (
+        status = 'queued' OR (status = 'running' AND (
+          "workerId" IS NULL OR "workerId" = ${workerId} OR NOT EXISTS (
+            SELECT 1 FROM "WorkerHeartbeat" w
+            WHERE w."workerId" = "Run"."workerId" AND w."lastSeenAt" >= now() - make_interval(secs => ${staleAfterSeconds})
+          )
+        ))
+      )
       RETURNING id, "modelsRoot", "dryRun", options, "phaseTimings"`,
   );
   return run ?? null;

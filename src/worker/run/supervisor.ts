@@ -1,14 +1,21 @@
-// Takes back runs whose worker died (SIGKILL, lost machine): its heartbeat goes stale, and its runs are queued again.
+// Takes back runs whose worker died (SIGKILL, lost machine): its heartbeat goes stale, and its runs are queued again;
+// a job taken from the queue by a worker that died before claiming its run goes back to the queue.
+import type PgBoss from "pg-boss";
 import type { Db } from "../../server/db/client";
-import type { RunQueue } from "../../server/jobs/run-queue";
+import { retryUnclaimedRunJobs, runQueueOf } from "../../server/jobs/run-queue";
 import { requeueStaleRuns } from "../../server/services/run-lifecycle";
 
-export function startRunSupervisor(db: Db, queue: RunQueue, staleAfterSeconds: number, log: (message: string) => void) {
+export function startRunSupervisor(db: Db, boss: PgBoss, staleAfterSeconds: number, log: (message: string) => void) {
   const everyMs = Math.min(5_000, (staleAfterSeconds * 1000) / 2);
+  const queue = runQueueOf(boss);
   const timer = setInterval(() => {
     requeueStaleRuns(db, queue, staleAfterSeconds).then(
       (ids) => ids.forEach((id) => log(`run ${id} lost its worker; queued again to resume`)),
       () => undefined, // the database is away; the next round tries again
+    );
+    retryUnclaimedRunJobs(db, boss, staleAfterSeconds).then(
+      (ids) => ids.forEach((id) => log(`run ${id} was taken by a worker that died before starting it; queued again`)),
+      () => undefined,
     );
   }, everyMs);
   timer.unref();

@@ -217,6 +217,24 @@ describe("the run task", () => {
       sim.setOptions({ bytesPerSecondPerConnection: undefined });
     }
   });
+
+  it("leaves alone a run a live worker holds, and takes it over once that worker stops beating", async () => {
+    const { id } = await caller().runs.create({ modelsRoot: modelsRoot(), workflows: [upload("held.json", uiWorkflow([lora("add_detail.safetensors")]))] });
+    await database.db.workerHeartbeat.create({ data: { workerId: "live-worker", hostname: "elsewhere", pid: 1 } });
+    await database.db.run.update({ where: { id }, data: { status: "running", workerId: "live-worker" } });
+
+    // A second job for the run (a requeue racing its worker): nothing is planned, nothing changes hands.
+    await processRun(id);
+    expect(await database.db.run.findUnique({ where: { id }, select: { status: true, workerId: true } })).toEqual({
+      status: "running",
+      workerId: "live-worker",
+    });
+    expect(await database.db.runModel.count({ where: { runId: id } })).toBe(0);
+
+    await database.db.workerHeartbeat.update({ where: { workerId: "live-worker" }, data: { lastSeenAt: new Date(Date.now() - 60 * 60 * 1000) } });
+    await processRun(id);
+    expect((await caller().runs.get({ id })).status).toBe("completed");
+  });
 });
 
 async function waitFor(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {

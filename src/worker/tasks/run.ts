@@ -18,8 +18,8 @@ export class RunInterruptedError extends Error {}
 
 export const runTask: TaskProcessor<"run"> = async ({ runId }, context) => {
   const { db, env, log } = context;
-  const run = await claimRun(db, runId, context.workerId);
-  if (!run) return log(`run ${runId} is finished, cancelled or gone; nothing to do`);
+  const run = await claimRun(db, runId, context.workerId, env.staleRunSeconds);
+  if (!run) return log(`run ${runId} is finished, cancelled, gone or taken by another live worker; nothing to do`);
   const overrides = RunOverridesSchema.safeParse(run.options).data ?? {};
   const saved = await withDbRetry(() => getSettings(db));
   // A run's own overrides (the CLI's --concurrency through --server) win over the saved settings.

@@ -21,20 +21,30 @@ export type BodyWrite = {
 
 /** Bytes gathered before one positional write: fewer, larger writes, memory still bounded per connection. */
 const WRITE_BATCH_BYTES = 256 * 1024;
+/** On a slow line a batch is written after this long even if not full: bytes in memory are lost if the process dies. */
+const WRITE_BATCH_MS = 250;
 
 /** Streams a body into the file at `write.position` (advancing it as bytes reach the disk), stopping at `write.end`. */
 export async function writeBody(context: TransferContext, watched: WatchedResponse, write: BodyWrite, signal: AbortSignal): Promise<void> {
   let first = write.checkFirstBytes;
   let batch: Buffer[] = [];
   let batchBytes = 0;
+  let batchStartedAt = 0;
   const flush = async () => {
     if (batchBytes === 0) return;
-    const [buffers, length] = [batch, batchBytes];
+    let [buffers, length] = [batch, batchBytes];
     batch = [];
     batchBytes = 0;
-    await write.file.writev(buffers, write.position);
-    write.onWritten?.(write.position, length);
-    write.position += length;
+    // A disk filling up can take part of a write: only the bytes it took count as on disk (and go in the resume
+    // note); writing the rest then fails with the disk's own error (ENOSPC).
+    while (length > 0) {
+      const { bytesWritten } = await write.file.writev(buffers, write.position);
+      if (bytesWritten === 0) throw new Error(`Writing ${write.fileName} stopped: the disk took no more bytes.`);
+      write.onWritten?.(write.position, bytesWritten);
+      write.position += bytesWritten;
+      length -= bytesWritten;
+      if (length > 0) buffers = [Buffer.concat(buffers).subarray(bytesWritten)];
+    }
     context.budget.progressed();
   };
   const take = async (incoming: Buffer): Promise<boolean> => {
@@ -47,10 +57,11 @@ export async function writeBody(context: TransferContext, watched: WatchedRespon
     }
     await context.bandwidth.take(chunk.length, signal);
     watched.watchdog.kick(); // waiting on our own bandwidth cap is not the server stalling
+    if (batchBytes === 0) batchStartedAt = performance.now();
     batch.push(chunk);
     batchBytes += chunk.length;
     context.meter.add(chunk.length);
-    if (batchBytes >= WRITE_BATCH_BYTES) await flush();
+    if (batchBytes >= WRITE_BATCH_BYTES || performance.now() - batchStartedAt >= WRITE_BATCH_MS) await flush();
     return write.end === null || write.position + batchBytes < write.end;
   };
   try {

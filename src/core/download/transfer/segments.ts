@@ -1,5 +1,5 @@
 // Segmented ranged downloads: up to per_host_concurrency connections write their ranges in place while a hash follows
-// behind in file order and a resume note is written every second (so even a killed process can continue).
+// behind in file order and a resume note follows the bytes on disk (so even a killed process can continue).
 import type { FileHandle } from "node:fs/promises";
 import { basename } from "node:path";
 import { describeUrl, discard } from "../../net/http";
@@ -12,8 +12,12 @@ import { createOrderedHash } from "./ordered-hash";
 import { classifyTransferError, openWatched, parseContentRange, rangeValidator, type WatchedResponse } from "./response";
 import type { SegmentPlan } from "./segment-plan";
 
-/** How often a ranged download records how far it got (for a resume after a crash). */
-const RESUME_CHECKPOINT_MS = 1_000;
+/**
+ * How often a ranged download records how far it got (for a resume after a crash): a killed worker loses at most
+ * this much of each download. The first note goes out with the first bytes on disk, so a worker killed early in a
+ * download keeps them too (a crash loop would otherwise fetch the same first bytes again and again).
+ */
+const RESUME_CHECKPOINT_MS = 250;
 
 /**
  * Fetches every segment of `plan`, the probe's body serving the first. Resolves when all bytes are on disk and
@@ -52,11 +56,24 @@ export async function fetchSegments(
   };
 
   let checkpoint: Promise<void> = Promise.resolve();
-  const checkpoints = setInterval(() => {
+  let notedBytes = 0;
+  let notedAt = -Infinity;
+  let nextNote: ReturnType<typeof setTimeout> | null = null;
+  const writeNote = () => {
+    nextNote = null;
     const validBytes = plan.contiguousBytes();
-    if (!context.settings.resume_downloads || validBytes === 0) return;
+    if (!context.settings.resume_downloads || validBytes <= notedBytes) return;
+    notedBytes = validBytes;
+    notedAt = Date.now();
     checkpoint = checkpoint.then(() => writeResumePoint(targetPath, { ...point, validBytes })).catch(() => undefined);
-  }, RESUME_CHECKPOINT_MS);
+  };
+  /** Bytes reached the disk: note them now, or at the end of the current interval. */
+  const noteProgress = () => {
+    if (nextNote) return;
+    const wait = notedAt + RESUME_CHECKPOINT_MS - Date.now();
+    if (wait <= 0) writeNote();
+    else nextNote = setTimeout(writeNote, wait);
+  };
 
   /** The source's own URL redirects to a freshly signed one; segments that hit the same expiry refresh once. */
   const refreshUrl = (expired: URL) => {
@@ -101,7 +118,10 @@ export async function fetchSegments(
       end: segment.end,
       checkFirstBytes: false,
       contentType: null,
-      onWritten: (start, length) => plan.advance(index, start + length),
+      onWritten: (start, length) => {
+        plan.advance(index, start + length);
+        noteProgress();
+      },
     };
     let pending = opened;
     while (write.position < segment.end) {
@@ -144,7 +164,7 @@ export async function fetchSegments(
   const connections = Math.max(1, Math.min(context.settings.per_host_concurrency, plan.segments.length));
   await Promise.all([connection(probe), ...Array.from({ length: connections - 1 }, () => connection())].map((running) => running.catch(fail)));
   await hash.settled().catch(fail);
-  clearInterval(checkpoints);
+  if (nextNote) clearTimeout(nextNote);
   await checkpoint;
   if (firstError !== null || context.signal.aborted) {
     // Keep every byte that reached the disk in order, not just whole segments, for the resume.
