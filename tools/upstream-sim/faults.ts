@@ -19,7 +19,13 @@ export type SimFaultKind =
   /** Any server: answer 200 text/html instead of what was asked. */
   | { kind: "html200" }
   /** Storage: after this many body bytes, send nothing for `ms` milliseconds. */
-  | { kind: "stall"; afterByte: number; ms: number };
+  | { kind: "stall"; afterByte: number; ms: number }
+  /**
+   * Storage: the presigned URL of this request runs out while its body is on the wire: after this many bytes the
+   * connection drops, and the URL answers 403 "Request has expired" from then on, as S3 and R2 answer a resume made
+   * with a URL past its X-Amz-Expires.
+   */
+  | { kind: "expireAt"; byte: number };
 
 export type SimFault = {
   server?: SimServerName;
@@ -33,7 +39,7 @@ export type FaultKindName = SimFault["kind"];
 /** Faults that replace the whole answer, checked when a request arrives on any server. */
 export const REQUEST_FAULT_KINDS: ReadonlySet<FaultKindName> = new Set(["status", "rateLimit", "html200"]);
 /** Faults that alter how a file body is served, checked only by storage when it serves a file. */
-export const BODY_FAULT_KINDS: ReadonlySet<FaultKindName> = new Set(["resetAt", "truncateAt", "wrongBytes", "ignoreRange", "changeEtag", "stall"]);
+export const BODY_FAULT_KINDS: ReadonlySet<FaultKindName> = new Set(["resetAt", "truncateAt", "wrongBytes", "ignoreRange", "changeEtag", "stall", "expireAt"]);
 
 type ArmedFault = { fault: SimFault; remaining: number };
 

@@ -65,6 +65,7 @@ export async function handleStorage(state: SimState, req: IncomingMessage, res: 
 
   // A HEAD probe must not use up the faults armed for the download that follows it.
   const faults = req.method === "GET" ? state.faults.takeBodyFaults("storage", req.url ?? url.pathname) : [];
+  if (faultOfKind(faults, "expireAt")) state.presigner.expire(url.searchParams);
   if (faultOfKind(faults, "changeEtag")) {
     state.etagGenerations.set(object.key, (state.etagGenerations.get(object.key) ?? 0) + 1);
   }
@@ -131,7 +132,7 @@ async function streamBody(
   faults: SimFault[],
   bytesPerSecond: number | undefined,
 ): Promise<void> {
-  const reset = faultOfKind(faults, "resetAt");
+  const reset = faultOfKind(faults, "resetAt") ?? faultOfKind(faults, "expireAt");
   const truncate = faultOfKind(faults, "truncateAt");
   const stall = faultOfKind(faults, "stall");
   const cut = [reset?.byte, truncate?.byte].filter((byte): byte is number => byte !== undefined);
