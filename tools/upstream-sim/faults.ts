@@ -32,6 +32,8 @@ export type SimFault = {
   pathIncludes?: string;
   /** How many requests it affects; default 1. */
   times?: number;
+  /** Matching requests it lets through first (default 0): "the ETag changes on the resume, not the first try". */
+  skip?: number;
 } & SimFaultKind;
 
 export type FaultKindName = SimFault["kind"];
@@ -41,13 +43,13 @@ export const REQUEST_FAULT_KINDS: ReadonlySet<FaultKindName> = new Set(["status"
 /** Faults that alter how a file body is served, checked only by storage when it serves a file. */
 export const BODY_FAULT_KINDS: ReadonlySet<FaultKindName> = new Set(["resetAt", "truncateAt", "wrongBytes", "ignoreRange", "changeEtag", "stall", "expireAt"]);
 
-type ArmedFault = { fault: SimFault; remaining: number };
+type ArmedFault = { fault: SimFault; remaining: number; toSkip: number };
 
 export class FaultBook {
   private armed: ArmedFault[] = [];
 
   add(fault: SimFault): void {
-    this.armed.push({ fault, remaining: fault.times ?? 1 });
+    this.armed.push({ fault, remaining: fault.times ?? 1, toSkip: fault.skip ?? 0 });
   }
 
   clear(): void {
@@ -72,6 +74,10 @@ export class FaultBook {
       if (!kinds.has(fault.kind) || seenKinds.has(fault.kind)) continue;
       if (fault.server && fault.server !== server) continue;
       if (fault.pathIncludes && !path.includes(fault.pathIncludes)) continue;
+      if (entry.toSkip > 0) {
+        entry.toSkip -= 1;
+        continue;
+      }
       entry.remaining -= 1;
       taken.push(fault);
       seenKinds.add(fault.kind);

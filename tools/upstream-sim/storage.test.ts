@@ -206,6 +206,17 @@ describe("faults", () => {
     expect(sha256(await body(resumed))).toBe(sim.fileInfo(fileName).sha256);
   });
 
+  it("lets the first matching requests through when told to skip them: the ETag changes on the resume", async () => {
+    const url = await civitaiStorageUrl(sim, 11);
+    const before = await etagOf(url);
+    sim.addFault({ server: "storage", kind: "changeEtag", skip: 1 });
+    expect(await etagOf(url)).toBe(before);
+    const resumed = await fetch(url, { headers: { Range: "bytes=100-", "If-Range": before } });
+    expect(resumed.status).toBe(200);
+    await resumed.arrayBuffer();
+    expect(resumed.headers.get("etag")).not.toBe(before);
+  });
+
   // No real storage answers like this (the review found no counterpart); it stays for the downloader's error-page check.
   it("answers 200 text/html instead of the file", async () => {
     sim.addFault({ server: "storage", kind: "html200" });
