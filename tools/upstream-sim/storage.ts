@@ -184,10 +184,14 @@ function write(res: ServerResponse, chunk: Buffer): Promise<void> {
   });
 }
 
-/** Let what was written reach the client, then reset (RST) or close (FIN) short of Content-Length. */
+/**
+ * Let what was written reach the client, then reset (RST) or close (FIN) short of Content-Length. A RST makes the
+ * client's kernel drop what it has not read yet, so the reset waits for the socket's buffer to empty and a little more.
+ */
 async function cutConnection(res: ServerResponse, asReset: boolean): Promise<void> {
   await new Promise<void>((resolve) => res.write("", () => resolve()));
-  await sleep(20);
+  for (let waited = 0; (res.socket?.writableLength ?? 0) > 0 && waited < 2000; waited += 10) await sleep(10);
+  await sleep(asReset ? 100 : 20);
   const socket = res.socket;
   if (!socket) return;
   if (asReset) socket.resetAndDestroy();
