@@ -207,7 +207,13 @@ describe("runModels", () => {
   it("marks a model whose download is refused for want of a token as needing a token, not as failed, and the run says so", async () => {
     const path = await workflow("gated.json", [node(1, "LoraLoader", "gated.safetensors")]);
     const { engine } = scriptedEngine({
-      download: () => ({ status: "failed", reason: "needs_auth", message: "huggingface.co answered 401: this file needs an API token.", bytes: 0, attempts: 1 }),
+      download: () => ({
+        status: "failed",
+        reason: "needs_auth",
+        message: "huggingface.co answered 401: this file needs an API token.",
+        bytes: 0,
+        attempts: 1,
+      }),
     });
     const result = await runModels(input([path]), createMemoryRunStore(), engine);
     expect(result.models[0]).toMatchObject({ status: "needs_auth", error: expect.stringMatching(/needs an API token/) });
