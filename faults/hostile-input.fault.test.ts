@@ -5,7 +5,13 @@ import { realpathSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createContextInner } from "../src/server/trpc/init";
+import { createCaller } from "../src/server/trpc/root";
+import { useTestAccount } from "../src/test/accounts";
+import { useTestDatabase } from "../src/test/database";
 import { simEnv } from "../src/test/sim-env";
+import { runTask } from "../src/worker/tasks/run";
+import { storable } from "../src/server/db/storable";
 import { KiB, startUpstreamSim, uiWorkflow, type UpstreamSim } from "../src/test/sim";
 import { recordFigures } from "./figures";
 import { reasonOf, runJson, sha256Of, type ReportModel, type RunOutcome } from "./support/cli-report";
@@ -125,11 +131,13 @@ const GOOD = [
 const GOOD_IN_GIT = "good-in-git.safetensors";
 
 describe("hostile input", () => {
+  const database = useTestDatabase();
+  const admin = useTestAccount(database, "admin");
   let sim: UpstreamSim;
   let trap: LoopbackTrap;
   let scratch: string;
   let outside: string;
-  const runs: Array<{ mode: string; outcome: RunOutcome; cases: string[]; changes: string[] }> = [];
+  const runs: Array<{ mode: string; outcome: Pick<RunOutcome, "models" | "crashed">; cases: string[]; changes: string[] }> = [];
 
   const node = (type: string, widgets: unknown[], models?: Array<{ name: string; url: string; directory: string }>) => ({
     type,
@@ -183,8 +191,7 @@ describe("hostile input", () => {
   });
 
   /** One workflow: the good models and the hostile cases of this mode, as loader inputs and templates' links. */
-  async function hostileRun(mode: "test policy" | "private ban") {
-    const ban = mode === "private ban";
+  function hostileWorkflow(ban: boolean): { text: string; cases: string[] } {
     const nodes = [];
     const cases: string[] = [];
     if (!ban)
@@ -223,15 +230,21 @@ describe("hostile input", () => {
         kind: "status",
         status: 302,
         headers: { Location: entry.location(trap.port) },
-        times: 20,
+        times: 100,
       });
       nodes.push(
         node("CheckpointLoaderSimple", [redirectFile(index)], [{ name: redirectFile(index), url: hubUrl(redirectFile(index)), directory: "checkpoints" }]),
       );
     });
 
+    return { text: uiWorkflow(nodes), cases };
+  }
+
+  async function hostileRun(mode: "test policy" | "private ban") {
+    const ban = mode === "private ban";
+    const { text, cases } = hostileWorkflow(ban);
     const workflow = join(scratch, `hostile-${ban ? "ban" : "test"}.json`);
-    await writeFile(workflow, uiWorkflow(nodes));
+    await writeFile(workflow, text);
     const models = join(scratch, "models");
     const skip = [models, join(scratch, "cache")];
     if (ban) await rm(join(models, "checkpoints", GOOD_IN_GIT));
@@ -316,6 +329,53 @@ describe("hostile input", () => {
       const model = byName(outcome, redirectFile(index));
       expect(model.status, entry.label).toBe("failed");
       expect(reasonOf(model), entry.label).toMatch(entry.reason);
+    });
+    expect(changes).toEqual([]);
+    expect(trap.connections).toBe(0);
+  });
+
+  it("through the worker's run (the dashboard's path), refuses the same names and links on their own models and installs the good ones", async () => {
+    const root = join(scratch, "worker-models");
+    await mkdir(join(root, "checkpoints"), { recursive: true });
+    await symlink(outside, join(root, "checkpoints", "escape"));
+    const env = database.env(simEnv(sim));
+    const caller = createCaller(createContextInner({ db: database.db, queue: { enqueueRun: async () => undefined }, env, actor: admin.actor }));
+    await caller.settings.update({ paths: { models_roots: [root] } });
+    const { text, cases } = hostileWorkflow(false);
+    const skip = [join(scratch, "models"), root, join(scratch, "cache")];
+    const before = await snapshotTree(scratch, skip);
+    const { id } = await caller.runs.create({ modelsRoot: root, workflows: [{ fileName: "hostile.json", content: text, encoding: "utf8" }] });
+    let crashed = false;
+    const logs: string[] = [];
+    await runTask(
+      { runId: id },
+      { db: database.db, env, workerId: "hostile-worker", shutdown: new AbortController().signal, log: (line) => void logs.push(line) },
+    ).catch((error: unknown) => {
+      crashed = true;
+      logs.push(String(error));
+    });
+    const run = await caller.runs.get({ id });
+    const models: ReportModel[] = run.models.map((model) => ({ ...model, path: model.targetPath }));
+    const changes = treeChanges(before, await snapshotTree(scratch, skip));
+    runs.push({ mode: "worker", outcome: { models, crashed: crashed || run.status === "failed" }, cases, changes });
+
+    expect(crashed, logs.join("\n")).toBe(false);
+    expect(run.status, `${JSON.stringify((run as { error?: unknown }).error)} ${logs.join("\n")}`).not.toBe("failed");
+    // PostgreSQL cannot keep a NUL: the stored name shows it as U+FFFD.
+    const byWorker = (name: string) => models.find((model) => model.name === storable(name));
+    for (const good of [...GOOD.map((entry) => entry.name), GOOD_IN_GIT]) {
+      expect(byWorker(good)?.status, good).toBe("installed");
+      expect(await sha256Of(byWorker(good)!.path!)).toBe(sim.fileInfo(good).sha256);
+    }
+    for (const entry of NAME_CASES.filter((candidate) => candidate.expect === "refused")) {
+      const model = byWorker(entry.name({ outside }));
+      expect(model?.status, entry.label).toBe("refused");
+      expect(reasonOf(model!), entry.label).toMatch(entry.reason);
+    }
+    URL_CASES.forEach((entry, index) => {
+      if (entry.ban) return;
+      expect(byWorker(urlName(index))?.status, entry.label).toBe("failed");
+      expect(reasonOf(byWorker(urlName(index))!), entry.label).toMatch(entry.reason);
     });
     expect(changes).toEqual([]);
     expect(trap.connections).toBe(0);
