@@ -43,8 +43,8 @@ const bystanderFile = (index: number) => `bystander_${index}.safetensors`;
 
 const CASES: UpstreamCase[] = [
   {
-    // huggingface_hub retries a dropped connection and resumes with Range (utils/_http.py http_backoff retries
-    // requests.ConnectionError; file_download.py http_get resumes from resume_size).
+    // A dropped connection is transient: huggingface_hub's http_backoff retries requests.ConnectionError
+    // (utils/_http.py), and storage honours Range for the rest (RFC 9110 §14.2), so the bytes received are kept.
     fault: "connection reset",
     file: fileFor("connection reset"),
     faults: [{ server: "storage", kind: "resetAt", byte: 200 * KiB }],
@@ -87,18 +87,19 @@ const CASES: UpstreamCase[] = [
     fault: "wrong bytes every time",
     file: fileFor("wrong bytes every time"),
     faults: [{ server: "storage", kind: "wrongBytes", times: 10 }],
-    expect: { status: "failed", message: /SHA-256/ },
+    expect: { status: "failed", message: /arrived with SHA-256 [0-9a-f]{64}, not the [0-9a-f]{64} the source published/ },
   },
   {
     // A captive portal or login page served as 200 text/html instead of the file.
     fault: "HTML page with 200",
     file: fileFor("HTML page with 200"),
     faults: [{ server: "storage", kind: "html200", times: 10 }],
-    expect: { status: "failed", message: /web page|HTML/i },
+    expect: { status: "failed", message: /sent a web page instead of the model file/ },
   },
   {
-    // Civitai sits behind Cloudflare: a managed challenge is 403 HTML with `cf-mitigated: challenge` (Cloudflare's
-    // docs, cloudflare-docs PR #8590); no retry gets past it from the same client.
+    // Civitai sits behind Cloudflare: "the Challenge Page response … will have the cf-mitigated header present and set
+    // to challenge" (developers.cloudflare.com, cloudflare-challenges/challenge-types/challenge-pages/detect-response),
+    // on a 403; a client without a JavaScript engine cannot pass it, so retrying is pointless.
     fault: "Cloudflare challenge",
     file: "cloudflared_v1.safetensors",
     faults: [cloudflareChallenge("civitai", `/api/download/models/${CLOUDFLARE_VERSION}`, 100)],
@@ -129,7 +130,7 @@ const CASES: UpstreamCase[] = [
     repo: GATED_REPO,
     faults: [],
     env: { HF_TOKEN: "" },
-    expect: { status: "needs_auth", message: /HF_TOKEN|token|licen[cs]e/i },
+    expect: { status: "needs_auth", message: /is gated: accept its license at .* and set HF_TOKEN/ },
   },
   {
     // A token whose holder has not accepted the license: 403 GatedRepo "not in the authorized list".
@@ -137,7 +138,7 @@ const CASES: UpstreamCase[] = [
     file: "gated_unaccepted.safetensors",
     repo: `${GATED_REPO}-unaccepted`,
     faults: [],
-    expect: { status: "needs_auth", message: /licen[cs]e|access/i },
+    expect: { status: "needs_auth", message: /is gated and this token has no access yet: accept the license/ },
   },
   {
     // An invalid or expired token is refused with 401 "Invalid credentials in Authorization header" even on public
@@ -146,7 +147,7 @@ const CASES: UpstreamCase[] = [
     file: fileFor("invalid token"),
     faults: [],
     env: { HF_TOKEN: "hf_expired_or_revoked" },
-    expect: { status: "needs_auth", message: /refused|invalid/i },
+    expect: { status: "needs_auth", message: /token was refused \(invalid or expired|rejected HF_TOKEN \(invalid or expired\)/ },
   },
   {
     fault: "stalled server",
