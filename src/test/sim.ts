@@ -1,5 +1,13 @@
 // The tests' one door to the upstream simulator (tools/upstream-sim), so the engine's own folders never name it.
-export { startUpstreamSim, type SimCatalogue, type SimCivitaiModel, type SimFault, type SimHfRepo, type SimOptions, type UpstreamSim } from "../../tools/upstream-sim";
+export {
+  startUpstreamSim,
+  type SimCatalogue,
+  type SimCivitaiModel,
+  type SimFault,
+  type SimHfRepo,
+  type SimOptions,
+  type UpstreamSim,
+} from "../../tools/upstream-sim";
 export { catalogueFromExpected, type CorpusCatalogue, type ExpectedModels, type KnownLocations } from "../../tools/upstream-sim/corpus-catalogue";
 export { DEMO_AMBIGUOUS_FILE, demoCatalogue } from "../../tools/upstream-sim/demo-catalogue";
 export { civitaiSearchOverloaded, cloudflareChallenge } from "../../tools/upstream-sim/real-answers";

@@ -22,7 +22,9 @@ describe("onConfiguredEndpoint", () => {
   });
 
   it("never turns a link of another scheme into an http(s) download on the endpoint", () => {
-    expect(onConfiguredEndpoint("ftp://huggingface.co/org/repo/resolve/main/m.safetensors", mirror)).toBe("ftp://huggingface.co/org/repo/resolve/main/m.safetensors");
+    expect(onConfiguredEndpoint("ftp://huggingface.co/org/repo/resolve/main/m.safetensors", mirror)).toBe(
+      "ftp://huggingface.co/org/repo/resolve/main/m.safetensors",
+    );
     expect(onConfiguredEndpoint("file://civitai.com/etc/passwd", mirror)).toBe("file://civitai.com/etc/passwd");
   });
 });
