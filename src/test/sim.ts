@@ -3,6 +3,7 @@ export {
   startUpstreamSim,
   type SimCatalogue,
   type SimCivitaiModel,
+  type SimFault,
   type SimHfRepo,
   type SimOptions,
   type SimRequest,

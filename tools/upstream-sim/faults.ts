@@ -19,13 +19,21 @@ export type SimFaultKind =
   /** Any server: answer 200 text/html instead of what was asked. */
   | { kind: "html200" }
   /** Storage: after this many body bytes, send nothing for `ms` milliseconds. */
-  | { kind: "stall"; afterByte: number; ms: number };
+  | { kind: "stall"; afterByte: number; ms: number }
+  /**
+   * Storage: the presigned URL of this request runs out while its body is on the wire: after this many bytes the
+   * connection drops, and the URL answers 403 "Request has expired" from then on, as S3 and R2 answer a resume made
+   * with a URL past its X-Amz-Expires.
+   */
+  | { kind: "expireAt"; byte: number };
 
 export type SimFault = {
   server?: SimServerName;
   pathIncludes?: string;
   /** How many requests it affects; default 1. */
   times?: number;
+  /** Matching requests it lets through first (default 0): "the ETag changes on the resume, not the first try". */
+  skip?: number;
 } & SimFaultKind;
 
 export type FaultKindName = SimFault["kind"];
@@ -33,15 +41,15 @@ export type FaultKindName = SimFault["kind"];
 /** Faults that replace the whole answer, checked when a request arrives on any server. */
 export const REQUEST_FAULT_KINDS: ReadonlySet<FaultKindName> = new Set(["status", "rateLimit", "html200"]);
 /** Faults that alter how a file body is served, checked only by storage when it serves a file. */
-export const BODY_FAULT_KINDS: ReadonlySet<FaultKindName> = new Set(["resetAt", "truncateAt", "wrongBytes", "ignoreRange", "changeEtag", "stall"]);
+export const BODY_FAULT_KINDS: ReadonlySet<FaultKindName> = new Set(["resetAt", "truncateAt", "wrongBytes", "ignoreRange", "changeEtag", "stall", "expireAt"]);
 
-type ArmedFault = { fault: SimFault; remaining: number };
+type ArmedFault = { fault: SimFault; remaining: number; toSkip: number };
 
 export class FaultBook {
   private armed: ArmedFault[] = [];
 
   add(fault: SimFault): void {
-    this.armed.push({ fault, remaining: fault.times ?? 1 });
+    this.armed.push({ fault, remaining: fault.times ?? 1, toSkip: fault.skip ?? 0 });
   }
 
   clear(): void {
@@ -66,6 +74,10 @@ export class FaultBook {
       if (!kinds.has(fault.kind) || seenKinds.has(fault.kind)) continue;
       if (fault.server && fault.server !== server) continue;
       if (fault.pathIncludes && !path.includes(fault.pathIncludes)) continue;
+      if (entry.toSkip > 0) {
+        entry.toSkip -= 1;
+        continue;
+      }
       entry.remaining -= 1;
       taken.push(fault);
       seenKinds.add(fault.kind);

@@ -181,6 +181,8 @@ export type SigningStyle = "sigv4" | "cloudfront";
 /** Signs storage paths with an expiry, as S3/R2 presigned and CloudFront signed URLs do. */
 export class Presigner {
   private readonly secret = randomBytes(16);
+  /** Signatures that ran out early (the expireAt fault), as if their expiry had passed. */
+  private readonly expired = new Set<string>();
 
   constructor(private readonly ttlOverrideMs: () => number | undefined) {}
 
@@ -228,8 +230,14 @@ export class Presigner {
     if (!style || !signature || !Number.isFinite(expiresAt) || signature !== this.signature(path, expiresAt, style)) {
       return "The request signature we calculated does not match the signature you provided.";
     }
-    if (Date.now() > expiresAt) return "Request has expired";
+    if (Date.now() > expiresAt || this.expired.has(signature)) return "Request has expired";
     return null;
+  }
+
+  /** From now on the URL with this query answers as expired. */
+  expire(params: URLSearchParams): void {
+    const signature = params.get("X-Amz-Signature") ?? params.get("Signature");
+    if (signature) this.expired.add(signature);
   }
 
   private signature(path: string, expiresAt: number, style: SigningStyle): string {

@@ -169,6 +169,26 @@ describe("faults", () => {
     expect((await rawGet(fileUrl)).error).toBeNull();
   });
 
+  // A presigned URL is checked when a request arrives: past X-Amz-Expires, S3 answers 403 AccessDenied "Request has
+  // expired" (aws/aws-sdk-js#2306, #3493) and R2 403 ExpiredRequest (cloudflare/cloudflare-docs PR #32436). The Hub's
+  // Xet bridge signs for 3600 s, so a slow download that drops near the end resumes against an expired URL.
+  it("lets a presigned URL run out mid-body: the connection drops, and a resume with that URL gets 403 Request has expired", async () => {
+    const signed = await civitaiStorageUrl(sim, 11);
+    sim.addFault({ server: "storage", kind: "expireAt", byte: 50 * KiB });
+    const first = await rawGet(signed);
+    expect(first.status).toBe(200);
+    expect(first.error).not.toBeNull();
+    expect(first.bytes.length).toBeLessThanOrEqual(50 * KiB);
+    const resumed = await fetch(signed, { headers: { Range: `bytes=${first.bytes.length}-` } });
+    expect(resumed.status).toBe(403);
+    expect(await resumed.text()).toMatch(/<Code>AccessDenied<\/Code><Message>Request has expired<\/Message>/);
+    const fresh = await civitaiStorageUrl(sim, 11);
+    expect(fresh).not.toBe(signed);
+    const rest = await fetch(fresh, { headers: { Range: `bytes=${first.bytes.length}-` } });
+    expect(rest.status).toBe(206);
+    expect(sha256(Buffer.concat([first.bytes, await body(rest)]))).toBe(sim.fileInfo(fileName).sha256);
+  });
+
   it("closes the connection short of Content-Length when truncating", async () => {
     sim.addFault({ server: "storage", kind: "truncateAt", byte: 5000 });
     const result = await rawGet(fileUrl);
@@ -198,6 +218,17 @@ describe("faults", () => {
     expect(resumed.status).toBe(200);
     expect(resumed.headers.get("etag")).not.toBe(before);
     expect(sha256(await body(resumed))).toBe(sim.fileInfo(fileName).sha256);
+  });
+
+  it("lets the first matching requests through when told to skip them: the ETag changes on the resume", async () => {
+    const url = await civitaiStorageUrl(sim, 11);
+    const before = await etagOf(url);
+    sim.addFault({ server: "storage", kind: "changeEtag", skip: 1 });
+    expect(await etagOf(url)).toBe(before);
+    const resumed = await fetch(url, { headers: { Range: "bytes=100-", "If-Range": before } });
+    expect(resumed.status).toBe(200);
+    await resumed.arrayBuffer();
+    expect(resumed.headers.get("etag")).not.toBe(before);
   });
 
   // No real storage answers like this (the review found no counterpart); it stays for the downloader's error-page check.

@@ -66,6 +66,7 @@ export async function handleStorage(state: SimState, req: IncomingMessage, res: 
 
   // A HEAD probe must not use up the faults armed for the download that follows it.
   const faults = req.method === "GET" ? state.faults.takeBodyFaults("storage", req.url ?? url.pathname) : [];
+  if (faultOfKind(faults, "expireAt")) state.presigner.expire(url.searchParams);
   if (faultOfKind(faults, "changeEtag")) {
     state.etagGenerations.set(object.key, (state.etagGenerations.get(object.key) ?? 0) + 1);
   }
@@ -139,7 +140,7 @@ type Pacing = {
 /** Writes [start, end) with backpressure, a per-response bandwidth cap, the shared link, and the body faults. */
 async function streamBody(res: ServerResponse, body: SimBody, start: number, end: number, faults: SimFault[], pacing: Pacing): Promise<void> {
   const { bytesPerSecond, link, record } = pacing;
-  const reset = faultOfKind(faults, "resetAt");
+  const reset = faultOfKind(faults, "resetAt") ?? faultOfKind(faults, "expireAt");
   const truncate = faultOfKind(faults, "truncateAt");
   const stall = faultOfKind(faults, "stall");
   const cut = [reset?.byte, truncate?.byte].filter((byte): byte is number => byte !== undefined);
@@ -201,10 +202,14 @@ function write(res: ServerResponse, chunk: Buffer): Promise<void> {
   });
 }
 
-/** Let what was written reach the client, then reset (RST) or close (FIN) short of Content-Length. */
+/**
+ * Let what was written reach the client, then reset (RST) or close (FIN) short of Content-Length. A RST makes the
+ * client's kernel drop what it has not read yet, so the reset waits for the socket's buffer to empty and a little more.
+ */
 async function cutConnection(res: ServerResponse, asReset: boolean): Promise<void> {
   await new Promise<void>((resolve) => res.write("", () => resolve()));
-  await sleep(20);
+  for (let waited = 0; (res.socket?.writableLength ?? 0) > 0 && waited < 2000; waited += 10) await sleep(10);
+  await sleep(asReset ? 100 : 20);
   const socket = res.socket;
   if (!socket) return;
   if (asReset) socket.resetAndDestroy();

@@ -20,6 +20,13 @@ describe("onConfiguredEndpoint", () => {
     expect(onConfiguredEndpoint("https://huggingface.co/org/repo", parseEngineEnv({}).endpoints)).toBe("https://huggingface.co/org/repo");
     expect(onConfiguredEndpoint("not a url", mirror)).toBe("not a url");
   });
+
+  it("never turns a link of another scheme into an http(s) download on the endpoint", () => {
+    expect(onConfiguredEndpoint("ftp://huggingface.co/org/repo/resolve/main/m.safetensors", mirror)).toBe(
+      "ftp://huggingface.co/org/repo/resolve/main/m.safetensors",
+    );
+    expect(onConfiguredEndpoint("file://civitai.com/etc/passwd", mirror)).toBe("file://civitai.com/etc/passwd");
+  });
 });
 
 describe("review finding 12: civitai.red links", () => {

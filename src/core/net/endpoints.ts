@@ -14,8 +14,9 @@ export function endpointUrl(base: URL, path: string): URL {
  * A Civitai or Hugging Face URL moved onto the configured endpoint, as Hugging Face's own tools do with HF_ENDPOINT:
  * a workflow's huggingface.co link then goes to the team's mirror (or the simulator). When the endpoint is one of the
  * service's own hosts, a link stays on the host it names: civitai.com and civitai.red serve one deployment, but for a
- * day in 2026-04 the API on civitai.com was SFW-only (civitai/civitai 9ac02bc395), so a .red link is kept. Other URLs
- * are unchanged.
+ * day in 2026-04 the API on civitai.com was SFW-only (civitai/civitai 9ac02bc395), so a .red link is kept. Other URLs,
+ * and links that are not http(s) (an `ftp://huggingface.co/…` must stay refused, not become an http download), are
+ * unchanged.
  */
 export function onConfiguredEndpoint(url: string, endpoints: UpstreamEndpoints): string {
   let parsed: URL;
@@ -24,6 +25,7 @@ export function onConfiguredEndpoint(url: string, endpoints: UpstreamEndpoints):
   } catch {
     return url;
   }
+  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return url;
   const hostname = parsed.hostname.toLowerCase().replace(/^www\./, "");
   const hosts = CIVITAI_HOSTS.includes(hostname) ? CIVITAI_HOSTS : HUGGING_FACE_HOSTS.includes(hostname) ? HUGGING_FACE_HOSTS : null;
   const endpoint = hosts === CIVITAI_HOSTS ? endpoints.civitai : hosts ? endpoints.huggingface : null;

@@ -36,7 +36,23 @@ describe("isPrivateAddress", () => {
     ["fd00::1", true],
     ["fe80::1", true],
     ["::ffff:127.0.0.1", true],
+    // The same addresses as URL parsers and resolvers also write them: WHATWG URL turns [::ffff:127.0.0.1] into
+    // [::ffff:7f00:1]; ::127.0.0.1 (IPv4-compatible) and 64:ff9b::/96 (NAT64, RFC 6052) carry an IPv4 address too.
+    ["[::ffff:7f00:1]", true],
+    ["::ffff:a9fe:a9fe", true],
+    ["0:0:0:0:0:ffff:c0a8:0101", true],
+    ["::7f00:1", true],
+    ["64:ff9b::a00:1", true],
+    ["::ffff:8.8.8.8", false],
+    ["64:ff9b::808:808", false],
+    ["0:0:0:0:0:0:0:1", true],
+    ["::", true],
+    ["fc00::1", true],
+    ["febf::1", true],
+    ["fec0::1", true],
+    ["fe80::1%eth0", true],
     ["2606:4700::1111", false],
+    ["2001:db8::ffff:7f00:1", false],
   ])("%s → %s", (address, expected) => {
     expect(isPrivateAddress(address)).toBe(expected);
   });

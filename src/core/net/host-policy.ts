@@ -81,18 +81,46 @@ function ipv4ToNumber(address: string): number {
   return address.split(".").reduce((value, part) => (value << 8) + Number(part), 0) >>> 0;
 }
 
+/** The eight 16-bit groups of an IPv6 address (a trailing dotted IPv4 part included), or null when it is not one. */
+function ipv6Groups(address: string): number[] | null {
+  if (isIP(address) !== 6) return null;
+  let text = address.replace(/%.*$/, "");
+  const dotted = text.match(/(\d+\.\d+\.\d+\.\d+)$/);
+  if (dotted) {
+    const value = ipv4ToNumber(dotted[1]!);
+    text = `${text.slice(0, -dotted[1]!.length)}${(value >>> 16).toString(16)}:${(value & 0xffff).toString(16)}`;
+  }
+  const [head = "", tail] = text.split("::");
+  const part = (side: string) => (side ? side.split(":").map((group) => parseInt(group, 16)) : []);
+  const first = part(head);
+  const last = tail === undefined ? [] : part(tail);
+  return [...first, ...Array<number>(8 - first.length - last.length).fill(0), ...last];
+}
+
+/** The IPv4 address an IPv6 one carries: mapped (::ffff:a.b.c.d, however written), compatible (::a.b.c.d), NAT64. */
+function embeddedIpv4(groups: number[]): string | null {
+  const zeros = (from: number, to: number) => groups.slice(from, to).every((group) => group === 0);
+  const mapped = zeros(0, 5) && groups[5] === 0xffff;
+  const compatible = zeros(0, 6) && (groups[6] !== 0 || groups[7]! > 1);
+  const nat64 = groups[0] === 0x64 && groups[1] === 0xff9b && zeros(2, 6);
+  if (!mapped && !compatible && !nat64) return null;
+  return [groups[6]! >> 8, groups[6]! & 0xff, groups[7]! >> 8, groups[7]! & 0xff].join(".");
+}
+
 export function isPrivateAddress(address: string): boolean {
   const bare = address.replace(/^\[|\]$/g, "").toLowerCase();
-  const mappedV4 = bare.match(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/);
-  if (mappedV4) return isPrivateAddress(mappedV4[1]!);
   if (isIP(bare) === 4) {
     const value = ipv4ToNumber(bare);
     return PRIVATE_V4.some(([network, bits]) => value >>> (32 - bits) === network >>> (32 - bits));
   }
-  if (isIP(bare) === 6) {
-    return bare === "::1" || bare === "::" || /^f[cd]/.test(bare) || /^fe[89ab]/.test(bare);
-  }
-  return false;
+  const groups = ipv6Groups(bare);
+  if (!groups) return false;
+  const v4 = embeddedIpv4(groups);
+  if (v4) return isPrivateAddress(v4);
+  const [first = 0] = groups;
+  const unspecifiedOrLoopback = groups.slice(0, 7).every((group) => group === 0) && groups[7]! <= 1;
+  // fc00::/7 unique local, fe80::/10 link-local, fec0::/10 the old site-local.
+  return unspecifiedOrLoopback || (first & 0xfe00) === 0xfc00 || (first & 0xffc0) === 0xfe80 || (first & 0xffc0) === 0xfec0;
 }
 
 /**

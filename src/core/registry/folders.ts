@@ -1,4 +1,5 @@
 // Models-folder vocabulary: the one table of folders (ComfyUI's and the packs'), their aliases and file extensions.
+import { withoutTrailing } from "../text";
 
 /** Where a folder's paths hang from: ComfyUI's models folder, or (for packs that keep weights in their own folder) ComfyUI's root. */
 export type FolderBase = "models" | "comfyui";
@@ -214,11 +215,7 @@ export const NON_MODEL_KEYS: ReadonlySet<string> = new Set(["custom_nodes"]);
 
 /** The folder for a folder name written in any of its forms: legacy and pack keys (`Unet`, `clip/`, `xlabs_loras`), `models\\vae`. */
 export function canonicalFolder(folder: string): string {
-  const trimmed = folder
-    .trim()
-    .replace(/\\/g, "/")
-    .replace(/\/+$/, "")
-    .replace(/^models\//i, "");
+  const trimmed = withoutTrailing(folder.trim().replace(/\\/g, "/"), "/").replace(/^models\//i, "");
   return FOLDER_ALIASES[trimmed.toLowerCase()] ?? trimmed;
 }
 

@@ -2,6 +2,12 @@ import { describe, expect, it } from "vitest";
 import { NODE_REGISTRY, canonicalFolder, folderWithin, inferFolder, isPlaceholder, looksLikeFileOf, looksLikeModelFile, lookupNode } from "./index";
 
 describe("models-folder vocabulary", () => {
+  // A template's `directory` is untrusted: the fuzz tier found a 372 KB run of slashes that took three minutes to read.
+  it("reads a folder name of 400,000 slashes in one pass", () => {
+    const directory = `${"/".repeat(400_000)}.safetensors`;
+    expect(canonicalFolder(directory)).toBe(directory);
+  });
+
   it("normalises legacy and pack folder keys to the folder references use", () => {
     expect(canonicalFolder("unet")).toBe("diffusion_models");
     expect(canonicalFolder("clip")).toBe("text_encoders");

@@ -2,6 +2,7 @@
 // (Comfy-Org/ComfyUI-Manager@f39cbd56 glob/manager_server.py:106-124 `model_dir_name_map` and :391-439 `get_model_dir`).
 import { z } from "zod";
 import { canonicalFolder } from "../registry/folders";
+import { withoutTrailing } from "../text";
 
 /** The URL of the list ComfyUI-Manager publishes, read by default as a model list. */
 export const COMFYUI_MANAGER_MODEL_LIST = "https://raw.githubusercontent.com/Comfy-Org/ComfyUI-Manager/main/model-list.json";
@@ -45,7 +46,7 @@ const DEFAULT_FOLDER_BY_TYPE: Readonly<Record<string, string>> = {
 export type ManagerFolder = { folderKey: string | null; folder: string };
 
 export function managerFolder(entry: Pick<ManagerListEntry, "save_path" | "type">): ManagerFolder {
-  const savePath = (entry.save_path ?? "default").replace(/\\/g, "/").replace(/\/+$/, "");
+  const savePath = withoutTrailing((entry.save_path ?? "default").replace(/\\/g, "/"), "/");
   if (savePath === "default") {
     const key = DEFAULT_FOLDER_BY_TYPE[(entry.type ?? "").toLowerCase()] ?? "etc";
     return { folderKey: key, folder: key };

@@ -194,14 +194,23 @@ describe("hashes, workflow links and model lists", () => {
     expect(resolution.attempts?.[0]).toMatchObject({ source: "civitai", query: `by hash ${autoV2.toLowerCase()}` });
   });
 
-  it("trusts the workflow's own link for the file it names, moved onto the configured endpoint, without asking upstream", async () => {
-    const url = "https://huggingface.co/Comfy-Org/files/resolve/main/split_files/vae/ae.safetensors";
+  it("trusts the workflow's own link for the file it names, moved onto the configured endpoint, with the SHA-256 and size the Hub publishes", async () => {
+    const url = "https://huggingface.co/sim-labs/flux-vae/resolve/main/split_files/vae/ae.safetensors";
     const resolution = await resolverFor(sim).resolve(modelRef("ae.safetensors", "vae", { url }));
-    const onSim = `${sim.hfUrl}/Comfy-Org/files/resolve/main/split_files/vae/ae.safetensors`;
-    expect(resolution).toMatchObject({ status: "resolved", source: "workflow", url: onSim });
+    const onSim = `${sim.hfUrl}/sim-labs/flux-vae/resolve/main/split_files/vae/ae.safetensors`;
+    const published = sim.fileInfo({ hfRepo: "sim-labs/flux-vae", path: "split_files/vae/ae.safetensors" });
+    expect(resolution).toMatchObject({ status: "resolved", source: "workflow", url: onSim, sha256: published.sha256, size: published.size });
     expect(resolution.reason).toBe(
-      `exact file name "ae.safetensors" in the workflow's link ${new URL(onSim).host}/Comfy-Org/files/resolve/main/split_files/vae/ae.safetensors`,
+      `exact file name "ae.safetensors" in the workflow's link ${new URL(onSim).host}/sim-labs/flux-vae/resolve/main/split_files/vae/ae.safetensors`,
     );
+    // One question: the repo's file list (model info with blobs), nothing else.
+    expect(sim.requests.map((request) => request.path)).toEqual(["/api/models/sim-labs/flux-vae?blobs=true"]);
+  });
+
+  it("asks nothing upstream for a workflow link that is not a Hub file", async () => {
+    const url = "https://civitai.com/api/download/models/12345";
+    const resolution = await resolverFor(sim).resolve(modelRef("linked_only.safetensors", "loras", { url }));
+    expect(resolution).toMatchObject({ status: "resolved", source: "workflow", url: `${sim.civitaiUrl}/api/download/models/12345`, sha256: null });
     expect(sim.requests).toHaveLength(0);
   });
 

@@ -101,7 +101,10 @@ export async function runPipeline(models: RunModel[], options: PipelineOptions):
         });
         return;
       }
-      const fail = (error: string) => apply(model, { status: "failed", error, bytes: outcome.bytes, attempts: outcome.attempts });
+      // A download refused for want of a token (or an accepted license) needs the person to act, like a resolution that
+      // says so: it is not a failure a retry mends.
+      const status = outcome.reason === "needs_auth" ? "needs_auth" : "failed";
+      const fail = (error: string) => apply(model, { status, error, bytes: outcome.bytes, attempts: outcome.attempts });
       // A workflow's or a list's link can be dead (moved, deleted): look for the same file elsewhere first.
       if (!resolution.source || !LINK_SOURCES.has(resolution.source) || outcome.reason === "disk") return fail(outcome.message);
       skipSources.push(resolution.source);

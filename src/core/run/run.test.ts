@@ -228,6 +228,22 @@ describe("runModels", () => {
     expect(model).toMatchObject({ status: "failed", error: "the SHA-256 differs twice", attempts: 2 });
   });
 
+  it("marks a model whose download is refused for want of a token as needing a token, not as failed, and the run says so", async () => {
+    const path = await workflow("gated.json", [node(1, "LoraLoader", "gated.safetensors")]);
+    const { engine } = scriptedEngine({
+      download: () => ({
+        status: "failed",
+        reason: "needs_auth",
+        message: "huggingface.co answered 401: this file needs an API token.",
+        bytes: 0,
+        attempts: 1,
+      }),
+    });
+    const result = await runModels(input([path]), createMemoryRunStore(), engine);
+    expect(result.models[0]).toMatchObject({ status: "needs_auth", error: expect.stringMatching(/needs an API token/) });
+    expect(result.summary.needs_attention).toMatchObject({ token: 1, failed: 0 });
+  });
+
   it("keeps the published file's extension for a name written without one", async () => {
     // ComfyUI finds an embedding by its name plus an extension; the file keeps the one its source publishes.
     const path = await workflow("embedding.json", [node(1, "CLIPTextEncode", "a photo, embedding:EasyNegative")]);

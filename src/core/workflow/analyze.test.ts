@@ -115,6 +115,33 @@ describe("UI format", () => {
     expect(summary(text)).toEqual([{ name: "v.pt", folder: "vae", nodeId: "1:2", active: true }]);
   });
 
+  it("stops on a group node that contains itself", () => {
+    const groupNodes = {
+      loop: {
+        nodes: [
+          { index: 0, type: "workflow>loop" },
+          { index: 1, type: "VAELoader", widgets_values: ["g.pt"] },
+        ],
+      },
+    };
+    const text = ui([{ id: 1, type: "workflow>loop" }], { extra: { groupNodes } });
+    expect(summary(text)).toEqual([{ name: "g.pt", folder: "vae", nodeId: "1:1", active: true }]);
+  });
+
+  it("rejects a workflow whose subgraphs multiply past what anything could run, instead of expanding 10^12 nodes", () => {
+    // Twelve subgraphs, each using the next ten times.
+    const subgraphs = Array.from({ length: 12 }, (_, level) => ({
+      id: `level${level}`,
+      nodes: [
+        { id: 0, type: "VAELoader", widgets_values: ["deep.pt"] },
+        ...(level < 11 ? Array.from({ length: 10 }, (_, index) => ({ id: index + 1, type: `level${level + 1}` })) : []),
+      ],
+    }));
+    const analysis = analyzeWorkflowText(ui([{ id: 1, type: "level0" }], { definitions: { subgraphs } }), "w.json");
+    expect(analysis.error).toMatch(/expands to more than 100,000 nodes/);
+    expect(analysis.models).toEqual([]);
+  });
+
   it("expands group nodes, taking the values the outer node holds", () => {
     const groupNodes = {
       pipe: {

@@ -25,6 +25,20 @@ type Json = Record<string, unknown>;
 
 const INACTIVE_MODES = new Set([2, 4]);
 const MAX_NESTING = 16;
+/**
+ * Nodes a workflow may expand to. Subgraphs inside subgraphs multiply (ten levels of a subgraph used ten times
+ * inside the next is 10^10 nodes); the largest real workflows have a few thousand.
+ */
+export const MAX_EXPANDED_NODES = 100_000;
+
+export class WorkflowTooLargeError extends Error {
+  constructor() {
+    super(
+      `it expands to more than ${MAX_EXPANDED_NODES.toLocaleString("en")} nodes (subgraphs or group nodes used inside each other); ComfyUI could not run it either.`,
+    );
+    this.name = "WorkflowTooLargeError";
+  }
+}
 
 export function isRecord(value: unknown): value is Json {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -68,8 +82,10 @@ type UiContext = {
   parentActive: boolean;
   subgraphs: ReadonlyMap<string, Json>;
   groupNodes: Readonly<Json>;
-  /** Subgraph ids being expanded, to stop on a subgraph that contains itself. */
+  /** Subgraph ids and group-node types being expanded, to stop on one that contains itself. */
   expanding: ReadonlySet<string>;
+  /** Nodes left to visit in the whole workflow. */
+  budget: { left: number };
   out: GraphNode[];
 };
 
@@ -84,6 +100,7 @@ function walkUiGraph(nodes: unknown, links: unknown, context: UiContext): void {
   const feeders = loraFeeders(nodes, links);
   for (const node of nodes) {
     if (!isRecord(node)) continue;
+    if (--context.budget.left < 0) throw new WorkflowTooLargeError();
     const type = nodeTypeOf(node);
     if (!type) continue;
     const localId = String(node.id ?? "?");
@@ -99,9 +116,9 @@ function walkUiGraph(nodes: unknown, links: unknown, context: UiContext): void {
       });
       continue;
     }
-    const group = groupNodeDefinition(type, context.groupNodes);
+    const group = context.expanding.has(type) ? null : groupNodeDefinition(type, context.groupNodes);
     if (group) {
-      expandGroupNode(node, group, { ...context, prefix: `${id}:`, parentActive: active });
+      expandGroupNode(node, group, { ...context, prefix: `${id}:`, parentActive: active, expanding: new Set([...context.expanding, type]) });
       continue;
     }
     context.out.push({
@@ -162,6 +179,7 @@ export function flattenUiWorkflow(workflow: Json): GraphNode[] {
     subgraphs: subgraphDefinitions(workflow),
     groupNodes: isRecord(extra.groupNodes) ? extra.groupNodes : {},
     expanding: new Set(),
+    budget: { left: MAX_EXPANDED_NODES },
     out,
   });
   return out;

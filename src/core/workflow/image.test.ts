@@ -1,58 +1,9 @@
-import { deflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
+import { iTXt, png, tEXt, webp, zTXt } from "../../test/fixtures/workflow-images";
 import { analyzeWorkflowBytes } from "./index";
 
 const workflow = JSON.stringify({ nodes: [{ id: 4, type: "CheckpointLoaderSimple", widgets_values: ["from-image.safetensors"] }] });
 const prompt = JSON.stringify({ "4": { class_type: "CheckpointLoaderSimple", inputs: { ckpt_name: "from-prompt.safetensors" } } });
-
-function chunk(type: string, data: Buffer): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  return Buffer.concat([length, Buffer.from(type, "latin1"), data, Buffer.alloc(4)]);
-}
-
-function png(...chunks: Buffer[]): Uint8Array {
-  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, chunk("IHDR", Buffer.alloc(13)), ...chunks, chunk("IEND", Buffer.alloc(0))]);
-}
-
-const tEXt = (keyword: string, text: string) => chunk("tEXt", Buffer.concat([Buffer.from(`${keyword}\0`, "latin1"), Buffer.from(text, "latin1")]));
-const zTXt = (keyword: string, text: string) => chunk("zTXt", Buffer.concat([Buffer.from(`${keyword}\0\0`, "latin1"), deflateSync(text)]));
-const iTXt = (keyword: string, text: string, compressed: boolean) =>
-  chunk(
-    "iTXt",
-    Buffer.concat([Buffer.from(`${keyword}\0${compressed ? "\x01" : "\0"}\0en\0\0`, "latin1"), compressed ? deflateSync(text) : Buffer.from(text, "utf8")]),
-  );
-
-/** A WebP whose EXIF IFD0 holds ASCII tags the way ComfyUI writes them. */
-function webp(strings: string[]): Uint8Array {
-  const entries = strings.length;
-  const headerSize = 8 + 2 + entries * 12 + 4;
-  const tiffParts: Buffer[] = [];
-  const ifd = Buffer.alloc(2 + entries * 12 + 4);
-  ifd.writeUInt16LE(entries, 0);
-  let dataOffset = headerSize;
-  strings.forEach((text, index) => {
-    const value = Buffer.from(`${text}\0`, "utf8");
-    const entry = 2 + index * 12;
-    ifd.writeUInt16LE(0x010f - index, entry);
-    ifd.writeUInt16LE(2, entry + 2);
-    ifd.writeUInt32LE(value.length, entry + 4);
-    ifd.writeUInt32LE(dataOffset, entry + 8);
-    tiffParts.push(value);
-    dataOffset += value.length;
-  });
-  const header = Buffer.from([0x49, 0x49, 0x2a, 0x00, 8, 0, 0, 0]);
-  const exif = Buffer.concat([header, ifd, ...tiffParts]);
-  const exifChunk = Buffer.concat([Buffer.from("EXIF"), Buffer.alloc(4), exif, exif.length % 2 ? Buffer.alloc(1) : Buffer.alloc(0)]);
-  exifChunk.writeUInt32LE(exif.length, 4);
-  const vp8 = Buffer.concat([Buffer.from("VP8 "), Buffer.from([2, 0, 0, 0]), Buffer.alloc(2)]);
-  const body = Buffer.concat([Buffer.from("WEBP"), vp8, exifChunk]);
-  const riff = Buffer.alloc(8);
-  riff.write("RIFF", 0, "latin1");
-  riff.writeUInt32LE(body.length, 4);
-  return Buffer.concat([riff, body]);
-}
 
 describe("workflows embedded in images", () => {
   it.each([

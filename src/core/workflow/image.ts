@@ -1,5 +1,6 @@
 // Reads the workflow ComfyUI embeds in the images it saves: PNG text chunks and WebP EXIF strings.
 import { inflateSync } from "node:zlib";
+import { withoutTrailing } from "../text";
 
 /**
  * The texts stored with an image: ComfyUI's `workflow` (UI format) and `prompt` (API format), and the A1111-style
@@ -58,6 +59,15 @@ export function readPngWorkflow(bytes: Uint8Array): EmbeddedWorkflow {
   return found;
 }
 
+const EXIF_KEYWORDS = ["workflow", "prompt"] as const;
+
+/** Whether `bytes` holds `keyword:` at `offset`. */
+function startsWith(bytes: Uint8Array, offset: number, keyword: string): boolean {
+  if (offset + keyword.length + 1 > bytes.length) return false;
+  for (let index = 0; index < keyword.length; index++) if (bytes[offset + index] !== keyword.charCodeAt(index)) return false;
+  return bytes[offset + keyword.length] === 0x3a;
+}
+
 /** ComfyUI writes "workflow:{json}" and "prompt:{json}" as ASCII values in the EXIF IFD0. */
 function readExifStrings(exif: Uint8Array, found: EmbeddedWorkflow): void {
   const start = latin1.decode(exif.subarray(0, 6)) === "Exif\0\0" ? 6 : 0;
@@ -76,9 +86,13 @@ function readExifStrings(exif: Uint8Array, found: EmbeddedWorkflow): void {
     if ((type !== 2 && type !== 7) || length <= 4) continue;
     const valueOffset = view.getUint32(entry + 8, little);
     if (valueOffset + length > tiff.length) continue;
-    const text = utf8.decode(tiff.subarray(valueOffset, valueOffset + length)).replace(/\0+$/, "");
-    const match = /^(workflow|prompt):/.exec(text);
-    if (match?.[1]) keep(found, match[1], text.slice(match[0].length));
+    // Only the strings ComfyUI writes are decoded, each once: a file of 65,535 entries pointing at one long string
+    // would otherwise be decoded 65,535 times.
+    const keyword = EXIF_KEYWORDS.find((candidate) => found[candidate] === undefined && startsWith(tiff, valueOffset, candidate));
+    if (!keyword) continue;
+    const text = withoutTrailing(utf8.decode(tiff.subarray(valueOffset, valueOffset + length)), "\0");
+    keep(found, keyword, text.slice(keyword.length + 1));
+    if (found.workflow !== undefined && found.prompt !== undefined) return;
   }
 }
 

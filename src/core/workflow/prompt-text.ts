@@ -1,4 +1,5 @@
 // Model names written inside prompt text: `embedding:name` and A1111-style `<lora:name:weight>`.
+import { withoutTrailing } from "../text";
 
 // Stops at separators, weights and brackets: "(embedding:bad-hands-5:1.2)" names "bad-hands-5".
 const EMBEDDING_PATTERN = /(?<![\w-])embedding:\s?([^\s,()[\]{}<>|"':;]+)/gi;
@@ -8,7 +9,7 @@ function collect(text: string, pattern: RegExp): string[] {
   if (!text.includes(":")) return [];
   const names: string[] = [];
   for (const match of text.matchAll(pattern)) {
-    const name = match[1]?.trim().replace(/[.]+$/, "");
+    const name = withoutTrailing(match[1]?.trim() ?? "", ".");
     if (name && !names.includes(name)) names.push(name);
   }
   return names;

@@ -3,6 +3,7 @@
 import { RunEventSchema, type RunEvent, type RunEventInput } from "../../core/events";
 import type { Prisma } from "../../generated/prisma/client";
 import type { Db } from "../db/client";
+import { storable } from "../db/storable";
 
 export const RUN_EVENTS_CHANNEL = "run_events";
 /** NOTIFY payloads are capped at 8000 bytes; bigger events are announced by seq only. */
@@ -13,7 +14,7 @@ export async function publishRunEvent(db: Db, runId: string, input: RunEventInpu
     const [row] = await tx.$queryRaw<{ lastSeq: number }[]>`
       UPDATE "Run" SET "lastSeq" = "lastSeq" + 1 WHERE id = ${runId}::uuid RETURNING "lastSeq"`;
     if (!row) throw new Error(`Run ${runId} does not exist`);
-    const event = { ...input, runId, seq: row.lastSeq, at: new Date().toISOString() } as RunEvent;
+    const event = storable({ ...input, runId, seq: row.lastSeq, at: new Date().toISOString() }) as RunEvent;
     await tx.runEvent.create({ data: { runId, seq: event.seq, type: event.type, payload: event as unknown as Prisma.InputJsonObject } });
     const full = JSON.stringify(event);
     const payload = Buffer.byteLength(full) <= MAX_NOTIFY_BYTES ? full : JSON.stringify({ runId, seq: event.seq });

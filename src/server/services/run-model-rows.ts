@@ -5,6 +5,7 @@ import { ModelLinkSchema, ResolutionSchema, type Resolution } from "../../core/m
 import type { ModelChange, PlannedModel, RunModel } from "../../core/run/ports";
 import { isFinalModelStatus } from "../../core/status";
 import type { Prisma } from "../../generated/prisma/client";
+import { storable } from "../db/storable";
 import type { ModelView } from "./run-schemas";
 
 export const runModelSelect = {
@@ -72,7 +73,7 @@ export function toRunModel(row: RunModelRow): RunModel {
 }
 
 export function plannedRow(runId: string, model: PlannedModel): Prisma.RunModelCreateManyInput {
-  return {
+  return storable({
     runId,
     name: model.ref.name,
     folder: model.ref.folder,
@@ -89,13 +90,13 @@ export function plannedRow(runId: string, model: PlannedModel): Prisma.RunModelC
     targetPath: model.target?.absolutePath ?? null,
     targetName: model.target?.name ?? null,
     error: model.error,
-  };
+  });
 }
 
 /** The columns a change writes. */
 export function changeData(change: ModelChange): Prisma.RunModelUpdateInput {
   const { resolution, target } = change;
-  return {
+  return storable({
     status: change.status,
     ...(resolution !== undefined ? { resolution: (resolution ?? undefined) as Prisma.InputJsonObject | undefined } : {}),
     ...(target ? { targetPath: target.absolutePath, targetName: target.name } : {}),
@@ -106,7 +107,7 @@ export function changeData(change: ModelChange): Prisma.RunModelUpdateInput {
     ...(change.attempts !== undefined ? { attempts: change.attempts } : {}),
     ...(change.status === "downloading" ? { startedAt: new Date() } : {}),
     ...(isFinalModelStatus(change.status) ? { finishedAt: new Date() } : {}),
-  };
+  });
 }
 
 export function toModelView(row: RunModelRow): ModelView {

@@ -7,6 +7,7 @@ import type { RunEventInput } from "../../core/events";
 import { eventModel, type RunModel, type RunStore } from "../../core/run/ports";
 import type { Db } from "../../server/db/client";
 import { withDbRetry } from "../../server/db/retry";
+import { storable } from "../../server/db/storable";
 import { publishRunEvent } from "../../server/events/publish";
 import { changeData, plannedRow, runModelSelect, toRunModel } from "../../server/services/run-model-rows";
 import { createPostgresHashCache } from "../../server/stores/hash-cache";
@@ -65,7 +66,7 @@ export function createPostgresRunStore(db: Db, runId: string, log: (message: str
             if (row)
               await tx.runWorkflow.update({
                 where: { id: row.id },
-                data: { format: analysis.format, error: analysis.error, modelCount: analysis.models.length },
+                data: storable({ format: analysis.format, error: analysis.error, modelCount: analysis.models.length }),
               });
           }
           await tx.runModel.createMany({ data: plan.models.map((model) => plannedRow(runId, model)), skipDuplicates: true });
