@@ -10,6 +10,19 @@ test("an ambiguous model is resolved by picking one of its candidates", async ({
 
   const row = modelRow(page, AMBIGUOUS);
   await expect(row).toHaveAttribute("data-status", "ambiguous", { timeout: RUN_TIMEOUT_MS });
+  // The run is over with nothing installed: its outcome says what a person must do, here and in the runs list.
+  await expect(runStatus(page)).toHaveAttribute("data-run-status", "completed", { timeout: RUN_TIMEOUT_MS });
+  const outcome = page.locator("[data-outcome]");
+  await expect(outcome).toHaveAttribute("data-outcome", "needs_attention");
+  await expect(outcome).toHaveText("Needs attention: 1 to choose");
+  const runUrl = page.url();
+  await page.goto("/");
+  const listed = page
+    .locator("tr")
+    .filter({ has: page.locator(`a[href="${new URL(runUrl).pathname}"]`) })
+    .first();
+  await expect(listed.locator("[data-outcome]")).toHaveText("Needs attention: 1 to choose");
+  await page.goto(runUrl);
   // What the resolver asked each source is on the run page.
   await row.getByText(/^What was tried/).click();
   const tried = row.getByRole("table", { name: `What the resolver tried for ${AMBIGUOUS}` });
@@ -26,4 +39,6 @@ test("an ambiguous model is resolved by picking one of its candidates", async ({
   await sdxl.getByRole("button", { name: /^Use / }).click();
   await expect(row).toHaveAttribute("data-status", "installed", { timeout: RUN_TIMEOUT_MS });
   await expect(runStatus(page)).toHaveAttribute("data-run-status", "completed", { timeout: RUN_TIMEOUT_MS });
+  await expect(outcome).toHaveAttribute("data-outcome", "all_installed");
+  await expect(outcome).toHaveText("All installed");
 });

@@ -6,6 +6,7 @@ import { useDeferredValue, useState } from "react";
 import { RUN_STATUSES, type RunStatus } from "../core/status";
 import { elapsedSeconds, formatBytes, formatDateTime, formatDuration } from "../core/format";
 import { useCan } from "./_components/session";
+import { OutcomeChip } from "./_components/outcome-chip";
 import { StatusChip, statusLabel } from "./_components/status-chip";
 import { EmptyState, ErrorBox, PageTitle, inputClass, primaryButtonClass, secondaryButtonClass, TableHead } from "./_components/ui";
 import { useTRPC } from "./trpc";
@@ -119,6 +120,11 @@ export default function RunsPage() {
                       <StatusChip status={run.status} />
                       {run.dryRun && <span className="text-xs text-zinc-500">dry run</span>}
                     </Link>
+                    {run.outcome && !run.dryRun && (
+                      <div className="mt-1">
+                        <OutcomeChip outcome={run.outcome} />
+                      </div>
+                    )}
                   </td>
                   <td className="px-4 py-2 whitespace-nowrap">{formatDateTime(run.startedAt ?? run.createdAt)}</td>
                   <td className="px-4 py-2 whitespace-nowrap">

@@ -1,4 +1,6 @@
 // Coloured chips for run and model statuses, one table of looks.
+import type { ReactNode } from "react";
+
 const TONES = {
   neutral: "bg-zinc-500/15 text-zinc-700 ring-zinc-500/30 dark:text-zinc-300",
   info: "bg-sky-500/15 text-sky-700 ring-sky-500/30 dark:text-sky-300",
@@ -33,11 +35,18 @@ const STATUS_TONES: Record<string, Tone> = {
 
 export const statusLabel = (status: string) => status.replace(/_/g, " ");
 
-export function StatusChip({ status }: { status: string }) {
-  const tone = TONES[STATUS_TONES[status] ?? "neutral"];
+export function Chip({ tone, children, ...data }: { tone: Tone; children: ReactNode; "data-status"?: string }) {
   return (
-    <span className={`inline-flex items-center whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${tone}`} data-status={status}>
-      {statusLabel(status)}
+    <span className={`inline-flex items-center whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${TONES[tone]}`} {...data}>
+      {children}
     </span>
+  );
+}
+
+export function StatusChip({ status }: { status: string }) {
+  return (
+    <Chip tone={STATUS_TONES[status] ?? "neutral"} data-status={status}>
+      {statusLabel(status)}
+    </Chip>
   );
 }

@@ -38,6 +38,7 @@ function run(models: ModelView[], lastSeq = 0): RunDetail {
     createdAt: new Date("2024-01-01T00:00:00.000Z"),
     startedAt: null,
     finishedAt: null,
+    outcome: null,
     workflowNames: ["a.json"],
     counts: { total: models.length, present: 0, missing: models.length, installed: 0, failed: 0, ambiguous: 0, skipped: 0 },
     bytes: 0,
@@ -124,6 +125,20 @@ describe("applyEventToRun", () => {
     expect(detail.phaseTimings).toEqual({ analysis: 42 });
     expect(detail).toMatchObject({ status: "failed", summary });
     expect(detail.finishedAt).toEqual(new Date("2024-01-01T00:00:03.000Z"));
+    // The outcome a person reads first comes from the models as the events left them.
+    expect(detail.outcome).toEqual({ all_installed: false, needs_attention: summary.needs_attention });
+  });
+
+  it("has no outcome while a reopened run runs again, and a fresh one when it finishes", () => {
+    seq = 0;
+    let detail = run([model("a", { status: "ambiguous" })]);
+    detail = applyEventToRun(detail, event({ type: "run.finished", status: "completed" }));
+    expect(detail.outcome?.needs_attention.choose).toBe(1);
+    detail = applyEventToRun(detail, event({ type: "run.status", status: "running" }));
+    expect(detail.outcome).toBeNull();
+    detail = applyEventToRun(detail, event({ type: "model.status", model: ref("a"), status: "installed" }));
+    detail = applyEventToRun(detail, event({ type: "run.finished", status: "completed" }));
+    expect(detail.outcome).toEqual({ all_installed: true, needs_attention: expect.objectContaining({ choose: 0, failed: 0 }) });
   });
 });
 

@@ -1,6 +1,7 @@
 // How a run's live events change what the run page shows: the cached run (runs.get) and the
 // live-only extras (event log, phases in progress, per-file speed, throughput samples).
 import type { RunEvent, RunEventOf } from "../../core/events";
+import { outcomeOf } from "../../core/run/summary";
 import { isRunFinished, isTransferring, RUN_PHASES, type RunPhase } from "../../core/status";
 import type { ModelView, RunDetail } from "../../server/services/run-schemas";
 
@@ -75,13 +76,14 @@ export function applyEventToRun(detail: RunDetail, event: RunEvent): RunDetail {
   const at = new Date(event.at);
   switch (event.type) {
     case "run.status": {
-      const withStatus: RunDetail = { ...next, status: event.status };
+      const withStatus: RunDetail = { ...next, status: event.status, outcome: isRunFinished(event.status) ? next.outcome : null };
       if (event.status === "running" && !next.startedAt) withStatus.startedAt = at;
       if (isRunFinished(event.status) && !next.finishedAt) withStatus.finishedAt = at;
       return withStatus;
     }
     case "run.finished":
-      return { ...next, status: event.status, summary: event.summary ?? next.summary, finishedAt: next.finishedAt ?? at };
+      // The models' own events came first, so they say what the run left for a person.
+      return { ...next, status: event.status, summary: event.summary ?? next.summary, finishedAt: next.finishedAt ?? at, outcome: outcomeOf(next.models) };
     case "run.phase":
       if (event.state !== "finished" || event.ms === undefined) return next;
       return { ...next, phaseTimings: { ...next.phaseTimings, [event.phase]: event.ms } };

@@ -37,6 +37,10 @@ export const RunSummarySchema = z.object({
 });
 export type RunSummary = z.infer<typeof RunSummarySchema>;
 
+/** What a run leaves for a person: all installed, or how many models need what. */
+export const RunOutcomeSchema = RunSummarySchema.pick({ all_installed: true, needs_attention: true });
+export type RunOutcome = z.infer<typeof RunOutcomeSchema>;
+
 export type SummarisedModel = { status: ModelStatus; active: boolean; bytes: number; resolution: { status: string } | null };
 
 /** What is left for a person, by reason. A skipped model that a working node uses was found in the wrong place. */
@@ -48,6 +52,11 @@ export function attentionOf(models: readonly Pick<SummarisedModel, "status" | "a
     else if (model.status === "skipped" && model.active) counts.misplaced++;
   }
   return counts;
+}
+
+/** The outcome of a run's models: every model a working node uses is where ComfyUI looks, or what is left. */
+export function outcomeOf(models: readonly Pick<SummarisedModel, "status" | "active">[]): RunOutcome {
+  return { all_installed: models.every((model) => !model.active || modelStatusRule(model.status).satisfied), needs_attention: attentionOf(models) };
 }
 
 export function summariseRun(input: {
@@ -69,13 +78,12 @@ export function summariseRun(input: {
     average_rate: input.downloadMs > 0 && bytes > 0 ? Math.round(bytes / (input.downloadMs / 1000)) : null,
     cache_hits: input.cache.hits,
     cache_misses: input.cache.misses,
-    all_installed: input.models.every((model) => !model.active || modelStatusRule(model.status).satisfied),
-    needs_attention: attentionOf(input.models),
+    ...outcomeOf(input.models),
   };
 }
 
 /** One line a person reads first: all installed, or what needs them. */
-export function outcomeLine(summary: Pick<RunSummary, "all_installed" | "needs_attention">): string {
+export function outcomeLine(summary: RunOutcome): string {
   if (summary.all_installed) return "All installed.";
   const { choose, token, not_found, failed, refused, misplaced, unplaced } = summary.needs_attention;
   const parts = [

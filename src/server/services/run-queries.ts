@@ -1,7 +1,7 @@
 // Reading runs for the dashboard and the CLI: the history page, a run's detail, its events.
 import type { RunEvent } from "../../core/events";
-import { attentionOf, RunSummarySchema, type RunSummary } from "../../core/run/summary";
-import { modelStatusRule, type RunStatus } from "../../core/status";
+import { outcomeOf, RunSummarySchema, type RunOutcome, type RunSummary } from "../../core/run/summary";
+import { isRunFinished, type RunStatus } from "../../core/status";
 import type { Prisma } from "../../generated/prisma/client";
 import type { Db } from "../db/client";
 import { readRunEvents } from "../events/publish";
@@ -25,7 +25,9 @@ const runSelect = {
 
 type RunRow = Prisma.RunGetPayload<{ select: typeof runSelect }>;
 
-function countModels(rows: Array<{ status: string; _count: number; bytes: number }>): { counts: ModelCounts; bytes: number } {
+type CountedRow = { status: ModelView["status"]; active: boolean; _count: number; bytes: number };
+
+function countModels(rows: CountedRow[]): { counts: ModelCounts; bytes: number; attention: RunOutcome } {
   const counts: ModelCounts = { total: 0, present: 0, missing: 0, installed: 0, failed: 0, ambiguous: 0, skipped: 0 };
   let bytes = 0;
   for (const row of rows) {
@@ -36,28 +38,36 @@ function countModels(rows: Array<{ status: string; _count: number; bytes: number
     if (row.status !== "present" && row.status !== "skipped") counts.missing += row._count;
     if (row.status === "installed") bytes += row.bytes;
   }
-  return { counts, bytes };
+  const models = rows.flatMap((row) => Array.from({ length: row._count }, () => ({ status: row.status, active: row.active })));
+  return { counts, bytes, attention: outcomeOf(models) };
 }
 
 async function countsByRun(db: Db, runIds: string[]) {
   const grouped = await db.runModel.groupBy({
-    by: ["runId", "status"],
+    by: ["runId", "status", "active"],
     where: { runId: { in: runIds } },
     _count: { _all: true },
     _sum: { bytes: true },
   });
-  const byRun = new Map<string, Array<{ status: string; _count: number; bytes: number }>>();
+  const byRun = new Map<string, CountedRow[]>();
   for (const row of grouped) {
     const list = byRun.get(row.runId) ?? [];
-    list.push({ status: row.status, _count: row._count._all, bytes: Number(row._sum.bytes ?? 0) });
+    list.push({ status: row.status as CountedRow["status"], active: row.active, _count: row._count._all, bytes: Number(row._sum.bytes ?? 0) });
     byRun.set(row.runId, list);
   }
   return (runId: string) => countModels(byRun.get(runId) ?? []);
 }
 
-function toListItem(run: RunRow, counted: { counts: ModelCounts; bytes: number }): RunListItem {
+function toListItem(run: RunRow, counted: ReturnType<typeof countModels>): RunListItem {
   const { workflows, createdBy, ...rest } = run;
-  return { ...rest, startedBy: createdBy?.email ?? null, workflowNames: workflows.map((workflow) => workflow.path), ...counted };
+  const { attention, ...counts } = counted;
+  return {
+    ...rest,
+    startedBy: createdBy?.email ?? null,
+    workflowNames: workflows.map((workflow) => workflow.path),
+    ...counts,
+    outcome: isRunFinished(run.status) ? attention : null,
+  };
 }
 
 export async function listRuns(
@@ -111,11 +121,13 @@ export async function getRun(db: Db, id: string): Promise<RunDetail> {
   const counted = await countsByRun(db, [id]);
   const models = run.models.map(toModelView);
   const { createdBy, ...rest } = run;
+  const { attention, ...counts } = counted(id);
   return {
     ...rest,
     startedBy: createdBy?.email ?? null,
     workflowNames: run.workflows.map((workflow) => workflow.path),
-    ...counted(id),
+    ...counts,
+    outcome: isRunFinished(run.status) ? attention : null,
     options: run.options as Record<string, unknown>,
     summary: readSummary(run.summary, models),
     phaseTimings: run.phaseTimings as Record<string, number>,
@@ -128,11 +140,7 @@ function readSummary(stored: Prisma.JsonValue, models: ModelView[]): RunSummary 
   if (stored === null) return null;
   const current = RunSummarySchema.safeParse(stored);
   if (current.success) return current.data;
-  const upgraded = RunSummarySchema.safeParse({
-    ...(stored as object),
-    all_installed: models.every((model) => !model.active || modelStatusRule(model.status).satisfied),
-    needs_attention: attentionOf(models.map((model) => ({ status: model.status, active: model.active }))),
-  });
+  const upgraded = RunSummarySchema.safeParse({ ...(stored as object), ...outcomeOf(models) });
   return upgraded.success ? upgraded.data : null;
 }
 

@@ -2,7 +2,7 @@
 // dashboard and the CLI read (statuses, resolutions, summaries and events are defined once, in core).
 import { z } from "zod";
 import { ResolutionSchema, ResolutionSourceSchema } from "../../core/model";
-import { RunSummarySchema } from "../../core/run/summary";
+import { RunOutcomeSchema, RunSummarySchema } from "../../core/run/summary";
 import { ModelStatusSchema, RunStatusSchema } from "../../core/status";
 
 /** A workflow given by path (under a configured workflow folder) or uploaded (text, or base64 for PNG/WebP). */
@@ -63,6 +63,8 @@ export const RunListItemSchema = z.object({
   error: z.string().nullable(),
   /** The email of whoever started it; null for runs from before accounts, or when that account was removed. */
   startedBy: z.string().nullable(),
+  /** Once the run is over: all installed, or what is left for a person. */
+  outcome: RunOutcomeSchema.nullable(),
 });
 export type RunListItem = z.infer<typeof RunListItemSchema>;
 

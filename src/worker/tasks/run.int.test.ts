@@ -99,6 +99,11 @@ describe("the run task", () => {
 
     expect(run.summary).toMatchObject({ workflows_scanned: 3, models_found: 7, models_missing: 5, models_downloaded: 3, models_failed: 0 });
     expect(run.summary!.models_resolved).toBe(3);
+    // Completed, but not everything is installed: the outcome says what is left, in the run and in the list alike.
+    const leftForAPerson = { choose: 1, token: 0, not_found: 1, failed: 0, refused: 0, misplaced: 0, unplaced: 0 };
+    expect(run.outcome).toEqual({ all_installed: false, needs_attention: leftForAPerson });
+    expect(run.summary).toMatchObject({ all_installed: false, needs_attention: leftForAPerson });
+    expect((await caller().runs.list({})).items.find((listed) => listed.id === id)?.outcome).toEqual(run.outcome);
     expect(Object.keys(run.phaseTimings)).toEqual(expect.arrayContaining(["analysis", "inventory", "resolution", "download", "verification"]));
 
     const events = await readRunEvents(database.db, id, 0);

@@ -7,6 +7,7 @@ import { useMemo, useState } from "react";
 import type { ModelView, RunDetail } from "../../../server/services/run-schemas";
 import { elapsedSeconds, formatBytes, formatDateTime, formatDuration, formatEta, formatRate } from "../../../core/format";
 import { ProgressBar } from "../../_components/progress-bar";
+import { OutcomeChip } from "../../_components/outcome-chip";
 import { StatusChip } from "../../_components/status-chip";
 import { useCan } from "../../_components/session";
 import { Card, ErrorBox, PageTitle, dangerButtonClass, secondaryButtonClass } from "../../_components/ui";
@@ -83,6 +84,7 @@ function RunView({ run }: { run: RunDetail }) {
         <span data-run-status={run.status}>
           <StatusChip status={run.status} />
         </span>
+        {run.outcome && !run.dryRun && <OutcomeChip outcome={run.outcome} />}
         {run.dryRun && <span className="text-xs text-zinc-500">dry run</span>}
         <LiveIndicator state={state} />
         {canOperate && !finished && (
