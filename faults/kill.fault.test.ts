@@ -14,7 +14,19 @@ import { createContextInner } from "../src/server/trpc/init";
 import { createCaller } from "../src/server/trpc/root";
 import { useTestAccount } from "../src/test/accounts";
 import { TEST_SECRET_KEY, useTestDatabase } from "../src/test/database";
-import { checkpoint, demoCatalogue, KiB, lora, MiB, startUpstreamSim, uiWorkflow, vae, type SimCatalogue, type UpstreamSim } from "../src/test/sim";
+import {
+  checkpoint,
+  demoCatalogue,
+  fluxTextEncoders,
+  KiB,
+  lora,
+  MiB,
+  startUpstreamSim,
+  uiWorkflow,
+  vae,
+  type SimCatalogue,
+  type UpstreamSim,
+} from "../src/test/sim";
 import { simEnv } from "../src/test/sim-env";
 import { startWorkerProcess, waitFor, type WorkerProcess } from "../src/test/worker-process";
 import { LONG, recordFigures, scaled } from "./figures";
@@ -27,22 +39,13 @@ const BYTES_PER_SECOND = 512 * KiB;
 /** A dead worker's runs are taken back once its heartbeat is this old. */
 const STALE_RUN_SECONDS = "2";
 
-const hf = (repo: string, path: string) => `https://huggingface.co/${repo}/resolve/main/${path}`;
 /** Three Civitai files found by name, one Hub file found by name, two Hub files from a template's own links. */
 const WORKFLOW = uiWorkflow([
   checkpoint("juggernautXL_v9.safetensors"),
   checkpoint("dreamshaper_8.safetensors"),
   lora("add_detail.safetensors"),
   vae("sdxl_vae.safetensors"),
-  {
-    type: "DualCLIPLoader",
-    widgets: ["clip_l.safetensors", "t5xxl_fp8_e4m3fn.safetensors", "flux"],
-    models: ["clip_l.safetensors", "t5xxl_fp8_e4m3fn.safetensors"].map((name) => ({
-      name,
-      url: hf("comfyanonymous/flux_text_encoders", name),
-      directory: "text_encoders",
-    })),
-  },
+  fluxTextEncoders(),
 ]);
 const FILES = [
   "juggernautXL_v9.safetensors",

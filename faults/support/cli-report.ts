@@ -2,18 +2,11 @@
 // what counts as a crash (an exit code other than 0 or 3, no JSON, or a stack trace on stderr).
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
+import type { RunReportModel } from "../../src/cli/run/report";
 import { comfyfixer, type CliResult } from "../../src/test/cli";
 
-export type ReportModel = {
-  name: string;
-  folder: string;
-  status: string;
-  path: string | null;
-  sha256: string | null;
-  bytes: number;
-  error: string | null;
-  resolution: { reason: string } | null;
-};
+/** A model as `comfyfixer run --json` reports it. */
+export type ReportModel = RunReportModel;
 
 export type RunOutcome = CliResult & {
   /** Every model of every workflow, once each. */

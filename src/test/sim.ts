@@ -12,5 +12,14 @@ export {
 export { catalogueFromExpected, type CorpusCatalogue, type ExpectedModels, type KnownLocations } from "../../tools/upstream-sim/corpus-catalogue";
 export { DEMO_AMBIGUOUS_FILE, demoCatalogue } from "../../tools/upstream-sim/demo-catalogue";
 export { civitaiSearchOverloaded, cloudflareChallenge } from "../../tools/upstream-sim/real-answers";
-export { checkpoint, DEMO_PRESENT_FILES, demoWorkflows, lora, uiWorkflow, vae, type FixtureNode } from "../../tools/upstream-sim/sample-workflows";
+export {
+  checkpoint,
+  DEMO_PRESENT_FILES,
+  demoWorkflows,
+  fluxTextEncoders,
+  lora,
+  uiWorkflow,
+  vae,
+  type FixtureNode,
+} from "../../tools/upstream-sim/sample-workflows";
 export { archivedModel, ggufPairModel, juggernautModel, KiB, lockedStylesModel, MiB } from "../../tools/upstream-sim/test-support";

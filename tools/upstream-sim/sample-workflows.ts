@@ -33,6 +33,17 @@ export const vae = (name: string): FixtureNode => ({ type: "VAELoader", widgets:
 
 const hf = (repo: string, path: string) => `https://huggingface.co/${repo}/resolve/main/${path}`;
 
+/** Flux's two text encoders, with the links the official templates give them. */
+export const fluxTextEncoders = (): FixtureNode => ({
+  type: "DualCLIPLoader",
+  widgets: ["clip_l.safetensors", "t5xxl_fp8_e4m3fn.safetensors", "flux"],
+  models: ["clip_l.safetensors", "t5xxl_fp8_e4m3fn.safetensors"].map((name) => ({
+    name,
+    url: hf("comfyanonymous/flux_text_encoders", name),
+    directory: "text_encoders",
+  })),
+});
+
 /** The offline demo's workflows: models to install, one already present, one ambiguous, one needing a token. */
 export function demoWorkflows(ambiguousFile: string): Record<string, string> {
   return {
@@ -53,15 +64,7 @@ export function demoWorkflows(ambiguousFile: string): Record<string, string> {
         widgets: ["flux1-schnell-Q4_K_S.gguf"],
         models: [{ name: "flux1-schnell-Q4_K_S.gguf", url: hf("city96/FLUX.1-schnell-gguf", "flux1-schnell-Q4_K_S.gguf"), directory: "diffusion_models" }],
       },
-      {
-        type: "DualCLIPLoader",
-        widgets: ["clip_l.safetensors", "t5xxl_fp8_e4m3fn.safetensors", "flux"],
-        models: ["clip_l.safetensors", "t5xxl_fp8_e4m3fn.safetensors"].map((name) => ({
-          name,
-          url: hf("comfyanonymous/flux_text_encoders", name),
-          directory: "text_encoders",
-        })),
-      },
+      fluxTextEncoders(),
       lora("members_only_style.safetensors"),
       { type: "UpscaleModelLoader", widgets: ["4x_already_installed.pth"] },
     ]),

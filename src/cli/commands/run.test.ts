@@ -21,18 +21,9 @@ import {
   checkpoint,
   uiWorkflow,
 } from "../../test/sim";
+import type { RunReportModel } from "../run/report";
 
-type ReportModel = {
-  name: string;
-  folder: string;
-  status: string;
-  path: string | null;
-  sha256: string | null;
-  bytes: number;
-  error: string | null;
-  active: boolean;
-  resolution?: { reason: string; attempts?: Array<{ source: string; query: string; result: string }> } | null;
-};
+type ReportModel = RunReportModel;
 type Report = { workflows: Array<{ path: string; models: ReportModel[] }>; summary: Record<string, number> };
 
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
