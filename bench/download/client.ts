@@ -23,9 +23,11 @@ const started = performance.now();
 const ttfbMs: number[] = [];
 const outcomes = await Promise.all(
   request.jobs.map((job) => {
-    const jobStarted = performance.now();
+    // From the moment the file has its download slot (a file waiting for one is not slow to start, only queued).
+    let jobStarted = performance.now();
     let firstByte = false;
     return downloader.download(job, new AbortController().signal, {
+      onStarted: () => void (jobStarted = performance.now()),
       onProgress: (progress) => {
         if (!firstByte && progress.bytes > 0) {
           firstByte = true;

@@ -116,7 +116,9 @@ function child<T>(script: string, argument: unknown, nodeFlags: string[] = []): 
 
 // Our side runs as the worker does: compiled, with the same Node flags.
 const client = await compiledClient();
-const ours = (request: ClientRequest) => child<ClientReport>(client, request, DOWNLOAD_PROCESS_NODE_FLAGS);
+// BENCH_CPU_PROF=DIR writes a CPU profile of each of our runs there, to see where the CPU per GB goes.
+const profiling = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+const ours = (request: ClientRequest) => child<ClientReport>(client, request, [...DOWNLOAD_PROCESS_NODE_FLAGS, ...profiling]);
 const GB = 1e9;
 const mbps = (bytes: number, seconds: number) => bytes / seconds / 1e6;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
@@ -195,7 +197,7 @@ try {
     baseline: { name: "curl, 4 at once", value: mbps(parallelBytes, curl.seconds), unit: "MB/s" },
     ratio: curl.seconds / parallel.seconds,
   });
-  report({ name: "time to first byte, median of 8", value: median(parallel.ttfbMs), unit: "ms" });
+  report({ name: "time to first byte once a file has its slot, median of 8", value: median(parallel.ttfbMs), unit: "ms" });
 } finally {
   await sim.close();
   await rm(work, { recursive: true, force: true });
