@@ -68,19 +68,22 @@ describe("comfyfixer inventory", () => {
     expect(result.stdout).toContain("Total: 3 files, 25 B");
   });
 
-  it("a local scan never loads the HTTP stack", async () => {
-    // Every CommonJS module the command loads, noted at exit: undici is the HTTP client's only CommonJS package.
+  it("a local scan never loads the HTTP stack, nor the YAML parser when there is no extra_model_paths.yaml", async () => {
+    // Every CommonJS module the command loads, noted at exit: undici (the HTTP client) and yaml are CommonJS packages.
     const probe = [
       'const Module = require("node:module"); const loaded = new Set(); const load = Module._load;',
       "Module._load = function (request, ...rest) { loaded.add(request); return load.call(this, request, ...rest); };",
       'process.on("exit", () => process.stderr.write("LOADED " + JSON.stringify([...loaded]) + "\\n"));',
+      // One load of our own, so the list shows the probe works.
+      'require("node:os");',
       `process.argv.splice(1, 0, ${JSON.stringify(join(projectRoot(), "bin", "comfyfixer.mjs"))});`,
       `import(${JSON.stringify(join(projectRoot(), "bin", "comfyfixer.mjs"))});`,
     ].join("\n");
     const { stderr } = await run(process.execPath, ["-e", probe, "inventory", "--models-dir", join(dir, "models")], { env: { ...process.env, ...env } });
     const loaded = JSON.parse(/LOADED (.*)/.exec(stderr)![1]!) as string[];
-    expect(loaded.length).toBeGreaterThan(0);
-    expect(loaded.filter((request) => request.includes("undici"))).toEqual([]);
+    expect(loaded).toContain("node:os");
+    // Neither the HTTP client nor the YAML parser (there is no extra_model_paths.yaml here) is loaded.
+    expect(loaded.filter((request) => request.includes("undici") || request.includes("yaml"))).toEqual([]);
   });
 
   it("hashes with --hash, then answers the second run from the cache, and shows duplicates", async () => {
