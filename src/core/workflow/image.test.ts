@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { iTXt, png, tEXt, webp, zTXt } from "../../test/fixtures/workflow-images";
+import { MAX_INFLATED_TEXT_BYTES } from "./image";
 import { analyzeWorkflowBytes } from "./index";
 
 const workflow = JSON.stringify({ nodes: [{ id: 4, type: "CheckpointLoaderSimple", widgets_values: ["from-image.safetensors"] }] });
@@ -20,6 +21,14 @@ describe("workflows embedded in images", () => {
 
   it("falls back to the PNG prompt chunk when there is no workflow chunk", () => {
     const analysis = analyzeWorkflowBytes(png(tEXt("parameters", "a1111 text"), tEXt("prompt", prompt)), "image.png");
+    expect(analysis.format).toBe("api");
+    expect(analysis.models.map((m) => m.name)).toEqual(["from-prompt.safetensors"]);
+  });
+
+  it("stops a compressed chunk that would inflate past the largest workflow (a zip bomb), and keeps reading the others", () => {
+    // A real workflow padded past the limit: read whole, it would win over the prompt chunk.
+    const bomb = workflow + " ".repeat(MAX_INFLATED_TEXT_BYTES);
+    const analysis = analyzeWorkflowBytes(png(zTXt("workflow", bomb), tEXt("prompt", prompt)), "bomb.png");
     expect(analysis.format).toBe("api");
     expect(analysis.models.map((m) => m.name)).toEqual(["from-prompt.safetensors"]);
   });

@@ -9,6 +9,9 @@ import { withoutTrailing } from "../text";
 export type EmbeddedWorkflow = { workflow?: string; prompt?: string; parameters?: string };
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+/** A compressed text chunk may not grow past the largest workflow a run accepts (a zip bomb stops here). */
+export const MAX_INFLATED_TEXT_BYTES = 50 * 1024 * 1024;
+const inflate = (bytes: Uint8Array) => inflateSync(bytes, { maxOutputLength: MAX_INFLATED_TEXT_BYTES });
 const latin1 = new TextDecoder("latin1");
 const utf8 = new TextDecoder("utf-8");
 
@@ -29,14 +32,14 @@ function readPngTextChunk(type: string, data: Uint8Array, found: EmbeddedWorkflo
   if (keywordEnd <= 0) return;
   const keyword = latin1.decode(data.subarray(0, keywordEnd));
   if (type === "tEXt") return keep(found, keyword, latin1.decode(data.subarray(keywordEnd + 1)));
-  if (type === "zTXt") return keep(found, keyword, latin1.decode(inflateSync(data.subarray(keywordEnd + 2))));
+  if (type === "zTXt") return keep(found, keyword, latin1.decode(inflate(data.subarray(keywordEnd + 2))));
   // iTXt: keyword \0 compressed-flag method language \0 translated-keyword \0 text
   const compressed = data[keywordEnd + 1] === 1;
   const languageEnd = data.indexOf(0, keywordEnd + 3);
   const translatedEnd = languageEnd < 0 ? -1 : data.indexOf(0, languageEnd + 1);
   if (translatedEnd < 0) return;
   const body = data.subarray(translatedEnd + 1);
-  keep(found, keyword, utf8.decode(compressed ? inflateSync(body) : body));
+  keep(found, keyword, utf8.decode(compressed ? inflate(body) : body));
 }
 
 export function readPngWorkflow(bytes: Uint8Array): EmbeddedWorkflow {
