@@ -62,3 +62,22 @@ export async function retryUnclaimedRunJobs(db: Db, boss: PgBoss, staleAfterSeco
   }
   return rows.map((row) => row.runId);
 }
+
+/**
+ * Queues again the runs that wait, queued, with no job that will ever take them: the web app died between creating
+ * the run and queueing it, or the run's job used up its retries. Only runs older than `staleAfterSeconds` (a run just
+ * created gets its job within moments); a second job for a run is harmless (a run is claimed once). Returns the runs.
+ */
+export async function enqueueOrphanedRuns(db: Db, boss: PgBoss, staleAfterSeconds: number): Promise<string[]> {
+  const jobs = Prisma.raw(`"${QUEUE_SCHEMA}".job`);
+  const rows = await db.$queryRaw<Array<{ id: string }>>`
+    SELECT r.id::text AS id FROM "Run" r
+    WHERE r.status = 'queued' AND NOT r."cancelRequested" AND r."createdAt" < now() - make_interval(secs => ${staleAfterSeconds})
+      AND NOT EXISTS (
+        SELECT 1 FROM ${jobs} j
+        WHERE j.name = ${QUEUES.run.name} AND j.data->>'runId' = r.id::text AND j.state IN ('created', 'retry', 'active')
+      )`;
+  const queue = runQueueOf(boss);
+  for (const row of rows) await queue.enqueueRun(row.id);
+  return rows.map((row) => row.id);
+}
