@@ -16,6 +16,7 @@ import { projectRoot } from "../../src/core/config/project-root";
 import type { AppRouter } from "../../src/server/trpc/root";
 import { createDatabase, dropDatabase, uniqueDatabaseName } from "../../src/test/postgres-admin";
 import { simEnv } from "../../src/test/sim-env";
+import { waitFor } from "../../src/test/worker-process";
 import { checkpoint, MiB, startUpstreamSim, uiWorkflow, type SimCatalogue } from "../../src/test/sim";
 import { report } from "../report";
 
@@ -45,21 +46,6 @@ function workflow(): string {
       return { ...checkpoint(name), models: [{ name, url: `https://huggingface.co/${REPO}/resolve/main/${name}`, directory: "checkpoints" }] };
     }),
   );
-}
-
-async function waitForHealth(url: string, output: string[]): Promise<void> {
-  const deadline = Date.now() + 300_000;
-  while (Date.now() < deadline) {
-    if (
-      await fetch(url).then(
-        (response) => response.ok,
-        () => false,
-      )
-    )
-      return;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`The app did not start at ${url}:\n${output.join("").slice(-3000)}`);
 }
 
 /** Reads the run's event stream straight off the route, noting when each event arrived. */
@@ -116,7 +102,12 @@ async function main() {
   const direct = new AbortController();
   try {
     console.log("starting the product (it builds the web app first when the build is missing or stale)…");
-    await waitForHealth(`${base}/api/health`, output);
+    await waitFor(() => fetch(`${base}/api/health`).then((response) => response.ok), {
+      timeoutMs: 300_000,
+      pollMs: 500,
+      what: `the app at ${base}`,
+      explain: () => output.join("").slice(-3000),
+    });
     const { stdout } = await exec(process.execPath, [join(projectRoot(), "bin", "comfyfixer.mjs"), "api-key", "create", "--user", ADMIN.email], { env });
     const apiKey = stdout.trim();
     const api = createTRPCClient<AppRouter>({

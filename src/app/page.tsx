@@ -8,7 +8,7 @@ import { elapsedSeconds, formatBytes, formatDateTime, formatDuration } from "../
 import { useCan } from "./_components/session";
 import { OutcomeChip } from "./_components/outcome-chip";
 import { StatusChip, statusLabel } from "./_components/status-chip";
-import { EmptyState, ErrorBox, PageTitle, inputClass, primaryButtonClass, secondaryButtonClass, TableHead } from "./_components/ui";
+import { EmptyState, ErrorBox, PageTitle, Pagination, inputClass, primaryButtonClass, TableHead } from "./_components/ui";
 import { useTRPC } from "./trpc";
 
 const PAGE_SIZE = 20;
@@ -26,7 +26,6 @@ export default function RunsPage() {
     // The list is a summary; while something runs, refresh it now and then (the run page itself is live).
     refetchInterval: (query) => (query.state.data?.items.some((run) => run.status === "running" || run.status === "queued") ? 3_000 : false),
   });
-  const pages = runs.data ? Math.max(1, Math.ceil(runs.data.total / runs.data.pageSize)) : 1;
   const filtered = status !== "" || deferredSearch !== "";
 
   return (
@@ -146,19 +145,7 @@ export default function RunsPage() {
           </table>
         </div>
       )}
-      {runs.data && runs.data.total > runs.data.pageSize && (
-        <nav aria-label="Pages" className="mt-4 flex items-center justify-end gap-3 text-sm">
-          <button type="button" className={secondaryButtonClass} disabled={page <= 1} onClick={() => setPage(page - 1)}>
-            Previous
-          </button>
-          <span>
-            Page {page} of {pages}
-          </span>
-          <button type="button" className={secondaryButtonClass} disabled={page >= pages} onClick={() => setPage(page + 1)}>
-            Next
-          </button>
-        </nav>
-      )}
+      {runs.data && <Pagination page={page} total={runs.data.total} pageSize={runs.data.pageSize} onPage={setPage} />}
     </>
   );
 }

@@ -3,10 +3,10 @@ import { outcomeLine, type RunOutcome } from "../../core/run/summary";
 import { Chip } from "./status-chip";
 
 export function OutcomeChip({ outcome }: { outcome: RunOutcome }) {
-  const kind = outcome.all_installed ? "all_installed" : "needs_attention";
+  const line = outcomeLine(outcome);
   return (
-    <span data-outcome={kind} title={outcomeLine(outcome)}>
-      <Chip tone={outcome.all_installed ? "good" : "warn"}>{outcomeLine(outcome).replace(/\.$/, "")}</Chip>
+    <span data-outcome={outcome.all_installed ? "all_installed" : "needs_attention"} title={line}>
+      <Chip tone={outcome.all_installed ? "good" : "warn"}>{line.replace(/\.$/, "")}</Chip>
     </span>
   );
 }

@@ -4,7 +4,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useDeferredValue, useState } from "react";
 import { formatDateTime } from "../../core/format";
 import { useCan, useMe } from "../_components/session";
-import { EmptyState, ErrorBox, inputClass, PageTitle, secondaryButtonClass, TableHead } from "../_components/ui";
+import { EmptyState, ErrorBox, inputClass, PageTitle, Pagination, TableHead } from "../_components/ui";
 import { useTRPC } from "../trpc";
 
 const PAGE_SIZE = 50;
@@ -46,7 +46,6 @@ export default function AuditPage() {
     placeholderData: keepPreviousData,
   });
   if (me.data && !canRead) return <ErrorBox title="Admins only" message="Only an admin reads the audit log." />;
-  const pages = entries.data ? Math.max(1, Math.ceil(entries.data.total / PAGE_SIZE)) : 1;
   const actions = entries.data?.actions ?? [];
   const filter = (set: (value: string) => void) => (value: string) => {
     set(value);
@@ -133,19 +132,7 @@ export default function AuditPage() {
           </table>
         </div>
       )}
-      {entries.data && entries.data.total > PAGE_SIZE && (
-        <nav aria-label="Pages" className="mt-4 flex items-center justify-end gap-3 text-sm">
-          <button type="button" className={secondaryButtonClass} disabled={page <= 1} onClick={() => setPage(page - 1)}>
-            Previous
-          </button>
-          <span>
-            Page {page} of {pages}
-          </span>
-          <button type="button" className={secondaryButtonClass} disabled={page >= pages} onClick={() => setPage(page + 1)}>
-            Next
-          </button>
-        </nav>
-      )}
+      {entries.data && <Pagination page={page} total={entries.data.total} pageSize={PAGE_SIZE} onPage={setPage} />}
     </>
   );
 }

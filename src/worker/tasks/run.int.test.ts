@@ -13,6 +13,7 @@ import { createCaller } from "../../server/trpc/root";
 import { useTestDatabase } from "../../test/database";
 import { useTestAccount } from "../../test/accounts";
 import { simEnv } from "../../test/sim-env";
+import { waitFor } from "../../test/worker-process";
 import { runTask } from "./run";
 import { DEMO_AMBIGUOUS_FILE, demoCatalogue, startUpstreamSim, type UpstreamSim, checkpoint, lora, uiWorkflow, vae } from "../../test/sim";
 
@@ -241,11 +242,3 @@ describe("the run task", () => {
     expect((await caller().runs.get({ id })).status).toBe("completed");
   });
 });
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error("timed out waiting for the condition");
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
